@@ -1,0 +1,60 @@
+/**
+ * The whole pipeline, in order, in one place:
+ * load -> read images -> plan -> render -> emit -> write.
+ */
+import path from 'node:path';
+import { hasErrors, InputError, type Diagnostic } from './diagnostics.js';
+import { emitDeck, mediaFrom } from './emit/emit.js';
+import { packageDate } from './emit/package.js';
+import { loadOutline, type Outline } from './load/load.js';
+import type { RenderedDeck } from './plan/deck.js';
+import { planDeck } from './plan/plan.js';
+import { createChartCache, type ChartCache } from './render/charts.js';
+import { readImages } from './render/images.js';
+import { renderDeck } from './render/render.js';
+import { writeDeck } from './write/write.js';
+
+export interface CompileOptions {
+  /** Reuse rendered charts across builds (watch mode). */
+  cache?: ChartCache;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Compiled {
+  outline: Outline;
+  deck: RenderedDeck;
+  bytes: Uint8Array;
+  warnings: Diagnostic[];
+}
+
+/** Outline file -> .pptx bytes, writing nothing. Throws InputError with every problem found. */
+export async function compileDeck(file: string, options: CompileOptions = {}): Promise<Compiled> {
+  const outline = await loadOutline(file);
+  const assets = await readImages(outline);
+  if (hasErrors(assets.diagnostics)) throw new InputError(assets.diagnostics);
+  const plan = planDeck(outline, assets.images);
+  if (hasErrors(plan.diagnostics)) throw new InputError(plan.diagnostics);
+  const deck = await renderDeck(plan.deck, options.cache ?? createChartCache());
+  const bytes = await emitDeck(deck, mediaFrom(assets.images), { date: packageDate(outline.meta.date, options.env) });
+  const warnings = [...assets.diagnostics, ...plan.diagnostics];
+  return { outline, deck, bytes, warnings };
+}
+
+/** deck.yaml -> output/deck.pptx, relative to the working folder. */
+export function defaultOutput(file: string): string {
+  return path.join('output', `${path.basename(file, path.extname(file))}.pptx`);
+}
+
+export interface BuildResult extends Compiled {
+  out: string;
+  charts: number;
+  ms: number;
+}
+
+export async function buildDeck(file: string, out = defaultOutput(file), options: CompileOptions = {}): Promise<BuildResult> {
+  const start = performance.now();
+  const compiled = await compileDeck(file, options);
+  await writeDeck(out, compiled.bytes, file);
+  const charts = compiled.deck.slides.reduce((n, s) => n + s.shapes.filter((x) => x.kind === 'chart').length, 0);
+  return { ...compiled, out, charts, ms: performance.now() - start };
+}

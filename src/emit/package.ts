@@ -1,0 +1,90 @@
+/**
+ * The last step of emit: repair what pptxgenjs 4.0.1 gets wrong in the package, and make the
+ * bytes deterministic (same outline, same bytes) so decks can be diffed, cached and checked.
+ */
+import JSZip from 'jszip';
+
+export interface PackageOptions {
+  /** Written as the document's created/modified date (docProps/core.xml) and every zip entry's date. */
+  date: Date;
+  /** Deflate level, 1 (fast) to 9 (small). */
+  compressionLevel?: number;
+}
+
+/** Fixed when neither the outline nor SOURCE_DATE_EPOCH gives one. */
+export const DEFAULT_DATE = new Date('2000-01-01T00:00:00Z');
+
+/** The deck's date: SOURCE_DATE_EPOCH (reproducible builds) wins, then the outline's date. */
+export function packageDate(outlineDate: string | undefined, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const parsed = outlineDate ? Date.parse(outlineDate) : NaN;
+  if (!Number.isNaN(parsed)) return new Date(parsed);
+  const year = outlineDate?.match(/\b(19|20)\d{2}\b/)?.[0];
+  return year ? new Date(`${year}-01-01T00:00:00Z`) : DEFAULT_DATE;
+}
+
+/** PptxGenJS #1444: an Override per slide for slideMaster parts that were never written. */
+function pruneContentTypes(xml: string, parts: ReadonlySet<string>): string {
+  return xml.replace(/<Override [^>]*PartName="\/([^"]+)"[^>]*\/>/g, (tag, name: string) => (parts.has(name) ? tag : ''));
+}
+
+/** CT_Presentation wants notesMasterIdLst right after sldMasterIdLst; pptxgenjs writes it later. */
+function orderPresentation(xml: string): string {
+  const notes = /<p:notesMasterIdLst>.*?<\/p:notesMasterIdLst>/s.exec(xml)?.[0];
+  if (!notes) return xml;
+  return xml.replace(notes, '').replace('</p:sldMasterIdLst>', `</p:sldMasterIdLst>${notes}`);
+}
+
+/**
+ * Two schema defects in every slide with bullets or styled runs: buSzPct="100000" (the schema
+ * wants "100%"; buSzTx means the same), and an a:pPr before every run where one, first, is allowed.
+ */
+function repairParagraphs(xml: string): string {
+  return xml
+    .replaceAll('<a:buSzPct val="100000"/>', '<a:buSzTx/>')
+    .replace(/<a:p>(.*?)<\/a:p>/gs, (_p, body: string) => `<a:p>${body.replace(/<a:pPr\b[^>]*?(?:\/>|>.*?<\/a:pPr>)/gs, (pPr, at: number) => (at === 0 ? pPr : ''))}</a:p>`);
+}
+
+/** Notes are written as one run; split them at line breaks into real paragraphs. */
+function notesParagraphs(xml: string): string {
+  return xml.replace(/<a:t>([^<]*\n[^<]*)<\/a:t>/g, (_m, text: string) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => `<a:t>${line}</a:t>`)
+      .join('</a:r></a:p><a:p><a:r><a:rPr lang="en-US" dirty="0"/>'),
+  );
+}
+
+function coreDates(xml: string, date: Date): string {
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return xml
+    .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`)
+    .replace(/<dc:creator>PptxGenJS<\/dc:creator>/, '<dc:creator>deckgen</dc:creator>')
+    .replace(/<cp:lastModifiedBy>PptxGenJS<\/cp:lastModifiedBy>/, '<cp:lastModifiedBy>deckgen</cp:lastModifiedBy>');
+}
+
+export async function finishPackage(bytes: Uint8Array, options: PackageOptions): Promise<Uint8Array> {
+  const source = await JSZip.loadAsync(bytes);
+  const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir);
+  const parts = new Set(names);
+  const out = new JSZip();
+  // [Content_Types].xml first: some readers stream the package and expect it there.
+  const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
+  for (const name of ordered) {
+    const file = source.files[name]!;
+    let data: string | Uint8Array;
+    if (name === '[Content_Types].xml') data = pruneContentTypes(await file.async('string'), parts);
+    else if (name === 'docProps/core.xml') data = coreDates(await file.async('string'), options.date);
+    else if (name === 'ppt/presentation.xml') data = orderPresentation(await file.async('string'));
+    else if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = repairParagraphs(await file.async('string'));
+    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = repairParagraphs(notesParagraphs(await file.async('string')));
+    else data = await file.async('uint8array');
+    out.file(name, data, { date: options.date, createFolders: false });
+  }
+  return out.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: options.compressionLevel ?? 6 },
+  });
+}

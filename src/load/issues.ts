@@ -1,0 +1,116 @@
+/** Turns zod issues into diagnostics a person can act on: where, what, and how to fix it. */
+import type { z } from 'zod';
+import { CHART_TYPES, LAYOUTS } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+export interface Finding {
+  path: PropertyKey[];
+  message: string;
+  hint?: string;
+  /** Report at the key rather than the value (unknown keys). */
+  atKey?: boolean;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Known keys by the name of the key that holds them, for "did you mean". */
+const KEYS: Record<string, string[]> = {
+  '': ['title', 'subtitle', 'author', 'date', 'footer', 'theme', 'sources', 'sourcesSlide', 'slides'],
+  theme: ['preset', 'primary', 'accent', 'text', 'muted', 'background', 'palette', 'font', 'headingFont', 'logo'],
+  sources: ['id', 'title', 'author', 'publisher', 'date', 'url', 'file'],
+  slides: ['layout', 'title', 'subtitle', 'bullets', 'kpis', 'chart', 'table', 'quote', 'image', 'left', 'right', 'source', 'notes'],
+  bullets: ['text', 'source', 'bullets'],
+  kpis: ['value', 'derived', 'unit', 'label', 'source'],
+  derived: ['formula', 'format'],
+  chart: ['type', 'labels', 'series', 'unit', 'dataLabels', 'decimals', 'xTitle', 'yTitle', 'y2Title', 'source', 'alt'],
+  series: ['name', 'values', 'type', 'axis'],
+  table: ['columns', 'rows', 'source'],
+  quote: ['text', 'by', 'source'],
+  image: ['path', 'alt', 'caption', 'source'],
+  left: ['heading', 'bullets'],
+  right: ['heading', 'bullets'],
+  source: ['id', 'para'],
+};
+
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
+  return KEYS[named ?? ''] ?? [];
+}
+
+export function findingsFromIssues(issues: readonly Issue[], base: PropertyKey[] = []): Finding[] {
+  return issues.flatMap((issue) => fromIssue(issue, base));
+}
+
+function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
+  const path = [...base, ...issue.path];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const candidates = knownKeys(path);
+        const guess = didYouMean(key, candidates);
+        return {
+          path: [...path, key],
+          atKey: true,
+          message: `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+          hint: candidates.length ? `allowed here: ${candidates.join(', ')}` : 'remove it',
+        };
+      });
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const got = String((issue as { input?: unknown }).input ?? '');
+      const guess = didYouMean(got, allowed);
+      return [
+        {
+          path,
+          message: `"${got}" is not one of the allowed values${guess ? ` (did you mean "${guess}"?)` : ''}`,
+          hint: `allowed: ${allowed.join(', ')}`,
+        },
+      ];
+    }
+    case 'invalid_union':
+      return fromUnion(issue, path);
+    case 'invalid_type':
+      return [{ path, message: `expected ${describeExpected(issue.expected, path)}, got ${describeInput(issue.input)}`, hint: hintFor(path) }];
+    default:
+      return [{ path, message: issue.message, hint: hintFor(path) }];
+  }
+}
+
+/**
+ * A union fails in every branch; report the branch that got furthest (its problems sit deepest),
+ * which is the one the user meant: an object with a typo, not "expected a string".
+ */
+function fromUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: PropertyKey[]): Finding[] {
+  const branches = issue.errors.filter((b) => b.length > 0);
+  const depth = (b: readonly Issue[]): number =>
+    Math.max(...b.map((i) => (i.code === 'invalid_type' && i.path.length === 0 ? -1 : i.path.length + (i.code === 'invalid_type' ? 0 : 1))));
+  const best = [...branches].sort((a, b) => depth(b) - depth(a))[0];
+  if (best && depth(best) >= 0) return findingsFromIssues(best, path);
+  const what = path.includes('bullets') ? 'text, { text, source, bullets } or a nested list' : 'a different kind of value';
+  return [{ path, message: `expected ${what}, got ${describeInput((issue as { input?: unknown }).input)}`, hint: hintFor(path) }];
+}
+
+function describeExpected(expected: string, path: readonly PropertyKey[]): string {
+  const last = path[path.length - 1];
+  if (expected === 'array') return `a list (YAML "- item" lines) for "${String(last)}"`;
+  if (expected === 'object') return `a mapping of keys for "${String(last)}"`;
+  return expected === 'number' ? 'a number' : expected === 'string' ? 'text' : expected;
+}
+
+function describeInput(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'an empty value';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
+  if (typeof input === 'object') return 'a mapping';
+  return `${typeof input} ${JSON.stringify(input).slice(0, 40)}`;
+}
+
+function hintFor(path: readonly PropertyKey[]): string | undefined {
+  const last = [...path].reverse().find((p) => typeof p === 'string');
+  if (last === 'layout') return `layouts: ${LAYOUTS.join(', ')}`;
+  if (last === 'type') return `chart types: ${CHART_TYPES.join(', ')}`;
+  if (last === 'values') return 'write plain numbers, like [4.1433, 20]; no units or quotes';
+  if (last === 'kpis') return 'a KPI slide shows two to four figures';
+  return undefined;
+}

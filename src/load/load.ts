@@ -1,0 +1,153 @@
+/**
+ * load: outline text -> validated Outline, with every problem collected (not just the first) and
+ * each one placed at its line and column.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { diagnostic, hasErrors, InputError, type Diagnostic } from '../diagnostics.js';
+import { evaluate, FormulaError, inlineDerivedProblems } from '../figures/derive.js';
+import { findingsFromIssues, type Finding } from './issues.js';
+import { layoutProblems, toSlide, type Slide } from './layouts.js';
+import { positionOf, type Position } from './positions.js';
+import { OutlineInput, type Source, type ThemeInput } from './schema.js';
+
+export interface Outline {
+  /** The outline's path as the user gave it, for messages. */
+  file: string;
+  /** Folder that asset paths are relative to. */
+  dir: string;
+  meta: { title: string; subtitle?: string; author?: string; date?: string; footer?: string };
+  theme: ThemeInput;
+  sources: Source[];
+  sourcesSlide: boolean;
+  slides: Slide[];
+  /** Where a path in the outline sits in the file, for problems found by later stages. */
+  locate: (path: readonly PropertyKey[]) => Position;
+}
+
+export async function loadOutline(file: string): Promise<Outline> {
+  return parseOutline(await readOutlineText(file), file);
+}
+
+export async function readOutlineText(file: string): Promise<string> {
+  const fail = (code: string, message: string, hint: string): never => {
+    throw new InputError([diagnostic(file, code, message, { hint })]);
+  };
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return fail('file-missing', 'no such file', 'check the path, or run `deckgen init` to start an outline');
+  if (info.isDirectory()) return fail('file-is-directory', 'this is a folder, not an outline file', `give the YAML file inside it, e.g. ${path.join(file, 'deck.yaml')}`);
+  const bytes = await readFile(file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('not-utf8', 'the file is not UTF-8 text', 'save the outline as UTF-8 (every editor offers it)');
+  }
+  if (text.trim() === '') fail('file-empty', 'the outline is empty', 'an outline needs at least `title:` and `slides:`');
+  return text;
+}
+
+export function parseOutline(text: string, file: string): Outline {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const locate = (p: readonly PropertyKey[], key = false): Position => positionOf(doc, lines, p as (string | number)[], key);
+  const at = (f: Finding): Diagnostic => {
+    const pos = locate(f.path, f.atKey);
+    return diagnostic(file, 'schema', f.message, { ...pos, ...(f.hint ? { hint: f.hint } : {}) });
+  };
+
+  const syntax = yamlProblems(doc, lines, file);
+  if (syntax.length) throw new InputError(syntax);
+
+  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError([diagnostic(file, 'not-a-mapping', 'the outline must be a mapping of keys (title:, slides:, ...)', { hint: 'start with `title: My deck` and a `slides:` list' })]);
+  }
+  const parsed = OutlineInput.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new InputError(findingsFromIssues(parsed.error.issues).map(at));
+
+  const o = parsed.data;
+  const findings: Finding[] = o.slides.flatMap((s, i) => layoutProblems(s, i));
+  findings.push(...referenceProblems(o));
+  const problems = findings.map(at);
+  if (hasErrors(problems)) throw new InputError(problems);
+
+  const meta: Outline['meta'] = { title: o.title };
+  if (o.subtitle) meta.subtitle = o.subtitle;
+  if (o.author) meta.author = o.author;
+  if (o.date !== undefined) meta.date = o.date;
+  if (o.footer) meta.footer = o.footer;
+  return {
+    file,
+    dir: path.dirname(path.resolve(file)),
+    meta,
+    theme: o.theme,
+    sources: o.sources,
+    sourcesSlide: o.sourcesSlide,
+    slides: o.slides.map(toSlide),
+    locate,
+  };
+}
+
+function yamlProblems(doc: Document, lines: LineCounter, file: string): Diagnostic[] {
+  return [...doc.errors, ...doc.warnings].map((e) => {
+    const pos = lines.linePos(e.pos[0]);
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const hint =
+      e.code === 'DUPLICATE_KEY'
+        ? 'each key may appear once in a mapping; remove or rename the repeated one'
+        : e.code === 'TAB_AS_INDENT'
+          ? 'indent with spaces, not tabs'
+          : 'check the indentation and quoting on this line; a value with ": " or "#" needs quotes';
+    return diagnostic(file, `yaml-${e.code.toLowerCase()}`, message, {
+      line: pos.line,
+      column: pos.col,
+      hint,
+      severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
+    });
+  });
+}
+
+/** Source ids that resolve, and derived formulas that compute. */
+function referenceProblems(o: OutlineInput): Finding[] {
+  const ids = new Set(o.sources.map((s) => s.id));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  o.sources.forEach((s, i) => {
+    if (seen.has(s.id)) findings.push({ path: ['sources', i, 'id'], message: `source id "${s.id}" is used twice`, hint: 'give each source its own id' });
+    seen.add(s.id);
+  });
+  const walk = (value: unknown, p: PropertyKey[]): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...p, i]));
+    if (typeof value === 'string') {
+      for (const message of inlineDerivedProblems(value)) findings.push({ path: p, message, hint: 'write {{ 4.1433 / 20 | 0.0% }}: numbers, + - * / ( ), then a format' });
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'source' && p[0] === 'slides') {
+        const id = typeof v === 'string' ? v : (v as { id: string }).id;
+        if (!ids.has(id)) {
+          findings.push({
+            path: [...p, key],
+            message: `unknown source "${id}"`,
+            hint: ids.size ? `sources defined: ${[...ids].join(', ')}` : 'add it under `sources:` at the top of the outline',
+          });
+        }
+      } else if (key === 'derived' && v && typeof v === 'object') {
+        try {
+          const n = evaluate((v as { formula: string }).formula);
+          if (!Number.isFinite(n)) throw new FormulaError('the result is not a finite number');
+        } catch (e) {
+          if (!(e instanceof FormulaError)) throw e;
+          findings.push({ path: [...p, key, 'formula'], message: `formula does not compute: ${e.message}`, hint: 'e.g. formula: "4.1433 / 20"' });
+        }
+      } else {
+        walk(v, [...p, key]);
+      }
+    }
+  };
+  walk({ slides: o.slides }, []);
+  return findings;
+}

@@ -1,0 +1,204 @@
+/**
+ * The outline schema: the one source of truth for the outline's TypeScript types, its validation
+ * and the JSON Schema editors use. Slides are one strict object with a layout that is inferred
+ * when obvious, so an editor can complete every key and a typo is reported, never ignored.
+ */
+import { z } from 'zod';
+
+export const LAYOUTS = [
+  'title',
+  'agenda',
+  'section',
+  'bullets',
+  'kpis',
+  'chart',
+  'chart-text',
+  'two-column',
+  'table',
+  'quote',
+  'image',
+  'sources',
+] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+export const CHART_TYPES = ['bar', 'hbar', 'stacked-bar', 'line', 'pie', 'doughnut', 'combo'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+const hexColour = z
+  .string()
+  .regex(/^#?[0-9a-fA-F]{6}$/, 'a colour is six hex digits, like "#0B5394"')
+  .transform((c) => c.replace('#', '').toUpperCase());
+
+/** Numbers are welcome where text is expected (a bullet "2012" parses as a number in YAML). */
+const text = z.union([z.string(), z.number().transform(String)]);
+
+export const SourceRef = z
+  .union([
+    z.string().min(1),
+    z.strictObject({
+      id: z.string().min(1).describe('The id of an entry in `sources`.'),
+      para: z
+        .union([z.number().int().positive(), z.array(z.number().int().positive()).min(1)])
+        .optional()
+        .describe('Paragraph (or paragraphs) of the source the figures are in.'),
+    }),
+  ])
+  .describe('Where a figure comes from: a source id, or { id, para }.');
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const Derived = z
+  .strictObject({
+    formula: z
+      .string()
+      .min(1)
+      .describe('Arithmetic on figures the source states: numbers, + - * / and parentheses, e.g. "4.1433 / 20".'),
+    format: z
+      .string()
+      .regex(/^0(\.0+)?[%x]?$/, 'format is like "0", "0.0", "0%", "0.0%" or "0.0x"')
+      .default('0.0')
+      .describe('How to show the result: "0.0" one decimal, "0%" as a percentage, "0.0x" as a multiple.'),
+  })
+  .describe('A figure deckgen computes from stated figures; it is marked "derived" on the slide.');
+export type Derived = z.infer<typeof Derived>;
+
+export type BulletInput = string | { text: string; source?: SourceRef; bullets?: BulletInput[] } | BulletInput[];
+export const Bullet: z.ZodType<BulletInput, unknown> = z.lazy(() =>
+  z.union([
+    text,
+    z.strictObject({
+      text: text.describe('The bullet text; **bold** and _italic_ are allowed.'),
+      source: SourceRef.optional(),
+      bullets: z.array(Bullet).optional().describe('Sub-points, one level deeper.'),
+    }),
+    z.array(Bullet).describe('A nested list: sub-points of the bullet before it.'),
+  ]),
+);
+
+export const Kpi = z
+  .strictObject({
+    value: z.union([z.number(), z.string().min(1)]).optional().describe('The figure as the source states it.'),
+    derived: Derived.optional(),
+    unit: z.string().optional().describe('Unit shown after the value, e.g. "bn yuan".'),
+    label: z.string().min(1).describe('What the figure measures, with its scope.'),
+    source: SourceRef.optional(),
+  })
+  .refine((k) => (k.value === undefined) !== (k.derived === undefined), {
+    message: 'a KPI needs exactly one of `value` or `derived`',
+  });
+export type Kpi = z.infer<typeof Kpi>;
+
+export const Series = z.strictObject({
+  name: z.string().min(1).describe('Series name, shown in the legend.'),
+  values: z.array(z.number()).min(1).describe('One number per label.'),
+  type: z.enum(['bar', 'line']).optional().describe('For combo charts: draw this series as bars or a line.'),
+  axis: z.enum(['left', 'right']).optional().describe('For combo charts: which value axis.'),
+});
+
+export const Chart = z
+  .strictObject({
+    type: z.enum(CHART_TYPES).default('bar').describe('bar, hbar (horizontal), stacked-bar, line, pie, doughnut or combo (bars + line).'),
+    labels: z.array(text).min(1).describe('Category labels.'),
+    series: z.array(Series).min(1),
+    unit: z.string().optional().describe('Unit of the values, shown in data labels and the axis title.'),
+    dataLabels: z.boolean().default(true).describe('Print each value on the chart.'),
+    decimals: z.number().int().min(0).max(4).optional().describe('Decimals in data labels; default: as given.'),
+    xTitle: z.string().optional().describe('Title of the horizontal axis (the value axis of an hbar chart).'),
+    yTitle: z.string().optional().describe('Title of the vertical axis (defaults to `unit` on the value axis).'),
+    y2Title: z.string().optional().describe('Right value axis title (combo charts).'),
+    source: SourceRef.optional(),
+    alt: z.string().optional().describe('Alt text; generated from the data when absent.'),
+  })
+  .superRefine((c, ctx) => {
+    c.series.forEach((s, i) => {
+      if (s.values.length !== c.labels.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['series', i, 'values'],
+          message: `series "${s.name}" has ${s.values.length} values but there are ${c.labels.length} labels`,
+        });
+      }
+    });
+    if ((c.type === 'pie' || c.type === 'doughnut') && c.series.length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['series'], message: `a ${c.type} chart takes exactly one series` });
+    }
+  });
+export type Chart = z.infer<typeof Chart>;
+
+export const Table = z.strictObject({
+  columns: z.array(text).min(1).describe('Header row.'),
+  rows: z.array(z.array(text)).min(1).describe('Body rows, one cell per column.'),
+  source: SourceRef.optional(),
+});
+
+export const Column = z.strictObject({
+  heading: z.string().optional(),
+  bullets: z.array(Bullet).min(1),
+});
+
+export const Quote = z.strictObject({
+  text: z.string().min(1),
+  by: z.string().optional().describe('Who said or wrote it.'),
+  source: SourceRef.optional(),
+});
+
+export const Image = z.strictObject({
+  path: z.string().min(1).describe('Image file (PNG or JPEG), relative to the outline.'),
+  alt: z.string().optional().describe('Alt text for screen readers.'),
+  caption: z.string().optional(),
+  source: SourceRef.optional(),
+});
+
+export const SlideInput = z.strictObject({
+  layout: z.enum(LAYOUTS).optional().describe('Inferred from the content when absent.'),
+  title: z.string().optional().describe('Slide title; make it the takeaway.'),
+  subtitle: z.string().optional(),
+  bullets: z.array(Bullet).min(1).optional(),
+  kpis: z.array(Kpi).min(2).max(4).optional().describe('Two to four headline figures.'),
+  chart: Chart.optional(),
+  table: Table.optional(),
+  quote: Quote.optional(),
+  image: Image.optional(),
+  left: Column.optional(),
+  right: Column.optional(),
+  source: SourceRef.optional().describe('Source of the slide as a whole.'),
+  notes: z.string().optional().describe('Speaker notes.'),
+});
+export type SlideInput = z.infer<typeof SlideInput>;
+
+export const Source = z.strictObject({
+  id: z.string().min(1).regex(/^[\w.-]+$/, 'an id is letters, digits, ".", "-" or "_"'),
+  title: z.string().min(1),
+  author: z.string().optional(),
+  publisher: z.string().optional(),
+  date: text.optional(),
+  url: z.string().optional(),
+  file: z.string().optional().describe('A local plain-text copy of the source.'),
+});
+export type Source = z.infer<typeof Source>;
+
+export const ThemeInput = z.strictObject({
+  preset: z.enum(['briefing']).default('briefing'),
+  primary: hexColour.optional().describe('Titles, bars and the accent band.'),
+  accent: hexColour.optional().describe('Highlights and the second series.'),
+  text: hexColour.optional(),
+  muted: hexColour.optional().describe('Footers, source lines, secondary text.'),
+  background: hexColour.optional(),
+  palette: z.array(hexColour).min(2).optional().describe('Chart series colours, in order.'),
+  font: z.string().optional().describe('Body and chart font (default Calibri).'),
+  headingFont: z.string().optional(),
+  logo: z.string().optional().describe('Logo image, relative to the outline, shown on every slide.'),
+});
+export type ThemeInput = z.infer<typeof ThemeInput>;
+
+export const OutlineInput = z.strictObject({
+  title: z.string().min(1).describe('Deck title, shown on the title slide.'),
+  subtitle: z.string().optional(),
+  author: z.string().optional().describe('Presenter or author.'),
+  date: text.optional(),
+  footer: z.string().optional().describe('Footer text on every slide but the title.'),
+  theme: ThemeInput.default({ preset: 'briefing' }),
+  sources: z.array(Source).default([]),
+  sourcesSlide: z.boolean().default(true).describe('Append a Sources slide listing every source.'),
+  slides: z.array(SlideInput).min(1),
+});
+export type OutlineInput = z.infer<typeof OutlineInput>;

@@ -1,0 +1,27 @@
+/** Alt text for charts, from their data, so a screen reader hears what the picture shows. */
+import type { Chart } from '../load/schema.js';
+
+const NAMES: Record<Chart['type'], string> = {
+  bar: 'Bar chart',
+  hbar: 'Horizontal bar chart',
+  'stacked-bar': 'Stacked bar chart',
+  line: 'Line chart',
+  pie: 'Pie chart',
+  doughnut: 'Doughnut chart',
+  combo: 'Bar and line chart',
+};
+
+export function formatValue(v: number, decimals: number | undefined): string {
+  if (decimals !== undefined) return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return v.toLocaleString('en-US', { maximumFractionDigits: 10 });
+}
+
+export function chartAlt(chart: Chart): string {
+  if (chart.alt) return chart.alt;
+  const unit = chart.unit ? ` (${chart.unit})` : '';
+  const series = chart.series.map((s) => {
+    const points = chart.labels.map((label, i) => `${label} ${formatValue(s.values[i] ?? 0, chart.decimals)}`);
+    return `${s.name}${unit}: ${points.join('; ')}`;
+  });
+  return `${NAMES[chart.type]}, ${series.join('. ')}`;
+}

@@ -1,0 +1,53 @@
+/** Source lines: which sources a slide cites, said briefly under the content. */
+import type { Slide } from '../load/layouts.js';
+import type { Source, SourceRef } from '../load/schema.js';
+
+interface Citation {
+  id: string;
+  paras: Set<number>;
+}
+
+/** Every source reference on a slide, in order of first appearance. */
+export function citations(slide: Slide): Citation[] {
+  const found = new Map<string, Citation>();
+  const visit = (value: unknown, key?: string): void => {
+    if (Array.isArray(value)) return value.forEach((v) => visit(v));
+    if (key === 'source' && value !== undefined) {
+      const ref = value as SourceRef;
+      const id = typeof ref === 'string' ? ref : ref.id;
+      const c = found.get(id) ?? { id, paras: new Set<number>() };
+      if (typeof ref !== 'string' && ref.para !== undefined) for (const n of [ref.para].flat()) c.paras.add(n);
+      found.set(id, c);
+      return;
+    }
+    if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
+  };
+  visit(slide);
+  return [...found.values()];
+}
+
+/** "Huang Xiqin, 2012" style: who and when, enough to find it on the Sources slide. */
+export function shortCite(source: Source): string {
+  const who = source.author ?? source.publisher ?? source.title;
+  const year = source.date !== undefined ? String(source.date).match(/\d{4}/)?.[0] : undefined;
+  return year ? `${who}, ${year}` : who;
+}
+
+export function sourceLine(slide: Slide, sources: readonly Source[], derived: boolean): string | undefined {
+  const parts = citations(slide).map((c) => {
+    const source = sources.find((s) => s.id === c.id);
+    const paras = [...c.paras].sort((a, b) => a - b);
+    const where = paras.length ? ` (para. ${paras.join(', ')})` : '';
+    return source ? `${shortCite(source)}${where}` : c.id;
+  });
+  if (!parts.length && !derived) return undefined;
+  const line = parts.length ? `Source: ${parts.join('; ')}.` : '';
+  return derived ? `${line}${line ? ' ' : ''}Figures marked "derived" are computed from the cited figures.` : line;
+}
+
+/** The full entry on the Sources slide. */
+export function fullCite(source: Source): string {
+  const bits = [source.author, `_${source.title}_`, source.publisher, source.date !== undefined ? String(source.date) : undefined];
+  const line = bits.filter(Boolean).join(', ');
+  return source.url ? `${line}. ${source.url}` : `${line}.`;
+}

@@ -1,0 +1,41 @@
+/** What every layout gets: the theme, the outline, image sizes, and a way to report a problem. */
+import type { Diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
+import type { Outline } from '../load/load.js';
+import type { Theme } from '../theme/theme.js';
+import type { TextShape } from './deck.js';
+import type { Paragraph } from './measure.js';
+import { plainText } from './inline.js';
+import { fittedText, type TextOptions } from './text.js';
+import type { Box } from './units.js';
+
+/** Pixel sizes of the images the outline uses, read before planning so planning stays pure. */
+export type ImageSizes = ReadonlyMap<string, { width: number; height: number; path: string }>;
+
+export class PlanContext {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    readonly outline: Outline,
+    readonly theme: Theme,
+    readonly images: ImageSizes,
+  ) {}
+
+  problem(path: readonly PropertyKey[], message: string, hint: string): void {
+    const pos = this.outline.locate(path);
+    this.diagnostics.push(diagnostic(this.outline.file, 'does-not-fit', message, { ...pos, hint }));
+  }
+
+  /** A fitted text shape; text that cannot fit even at the role's smallest size is reported at `path`. */
+  text(box: Box, paragraphs: Paragraph[], o: TextOptions, path: readonly PropertyKey[]): TextShape {
+    const { shape, fits } = fittedText(box, paragraphs, this.theme, o);
+    if (!fits) {
+      const words = paragraphs.reduce((n, p) => n + plainText(p.runs).split(/\s+/).filter(Boolean).length, 0);
+      this.problem(
+        path,
+        `text does not fit its box even at ${this.theme.sizes[o.role].min} pt (${words} words in ${box.w.toFixed(1)} x ${box.h.toFixed(1)} in)`,
+        'shorten it or split it across slides; move detail into `notes`',
+      );
+    }
+    return shape;
+  }
+}

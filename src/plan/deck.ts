@@ -1,0 +1,117 @@
+/**
+ * The Deck: what plan produces and emit consumes. Every position is in inches and every size
+ * decided; emit makes no layout decisions of its own.
+ */
+import type { Chart, LayoutName } from '../load/schema.js';
+import type { Theme } from '../theme/theme.js';
+import type { Paragraph } from './measure.js';
+import type { Box } from './units.js';
+
+export interface Insets {
+  l: number;
+  r: number;
+  t: number;
+  b: number;
+}
+
+export interface TextShape {
+  kind: 'text';
+  box: Box;
+  paragraphs: Paragraph[];
+  font: string;
+  size: number;
+  colour: string;
+  bold?: boolean;
+  italic?: boolean;
+  align: 'left' | 'center' | 'right';
+  valign: 'top' | 'middle' | 'bottom';
+  insets: Insets;
+  lineSpacing: number;
+  /** Fill behind the text, if any. */
+  fill?: string;
+  /** Marks the slide title so emit can make it the slide's title for screen readers and outlines. */
+  role?: 'title';
+}
+
+export interface ImageShape {
+  kind: 'image';
+  box: Box;
+  /** Absolute path of the image file. */
+  path: string;
+  alt: string;
+}
+
+/** A chart as the plan sees it: data, colours and fonts resolved; pixels come in render. */
+export interface ChartShape {
+  kind: 'chart';
+  box: Box;
+  spec: Chart;
+  alt: string;
+  colours: string[];
+  font: string;
+  textColour: string;
+  gridColour: string;
+  /** Chart text size in points at the placed size. */
+  fontSize: number;
+}
+
+export interface TableShape {
+  kind: 'table';
+  box: Box;
+  header: string[];
+  rows: string[][];
+  colWidths: number[];
+  rowHeights: number[];
+  /** Inner cell margin, inches, on every side. */
+  cellMargin: number;
+  font: string;
+  size: number;
+  headerFill: string;
+  headerColour: string;
+  stripe: string;
+  colour: string;
+  rule: string;
+  /** Columns whose cells are all numbers are right-aligned. */
+  numeric: boolean[];
+}
+
+export interface RectShape {
+  kind: 'rect';
+  box: Box;
+  fill: string;
+  line?: string;
+}
+
+export type Shape = TextShape | ImageShape | ChartShape | TableShape | RectShape;
+
+export interface PlannedSlide {
+  layout: LayoutName;
+  title: string;
+  shapes: Shape[];
+  notes?: string;
+  background: string;
+  /** A live slide-number field, so numbers stay right if slides are reordered in PowerPoint. */
+  slideNumber?: { box: Box; font: string; size: number; colour: string };
+}
+
+export interface Deck {
+  meta: { title: string; subtitle?: string; author?: string; date?: string };
+  size: { w: number; h: number };
+  theme: Theme;
+  slides: PlannedSlide[];
+}
+
+/** A chart after render: the plan's chart plus its pixels. */
+export interface RenderedChart extends ChartShape {
+  png: Uint8Array;
+  pixelWidth: number;
+  pixelHeight: number;
+}
+
+export type RenderedShape = Exclude<Shape, ChartShape> | RenderedChart;
+export interface RenderedSlide extends Omit<PlannedSlide, 'shapes'> {
+  shapes: RenderedShape[];
+}
+export interface RenderedDeck extends Omit<Deck, 'slides'> {
+  slides: RenderedSlide[];
+}

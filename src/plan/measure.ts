@@ -1,0 +1,179 @@
+/**
+ * Text measurement and fitting with the real metrics of the font the text is shown in, wrapped
+ * the way PowerPoint wraps: at spaces, inside words only when a word is wider than the line,
+ * and between CJK characters. This is what lets the plan promise that nothing overflows.
+ */
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { metricFamily } from '../fonts.js';
+import type { Run } from './inline.js';
+import { ptToIn } from './units.js';
+
+export interface Paragraph {
+  runs: Run[];
+  /** 0 for top level; each level indents further. */
+  level: number;
+  bullet: boolean;
+  /** Space above the paragraph, in points (ignored for the first). */
+  spaceBefore: number;
+}
+
+export interface TextStyle {
+  font: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Line spacing as a multiple of single spacing. */
+  lineSpacing: number;
+}
+
+/** Single line spacing of Calibri/Carlito (ascent + descent + line gap), as renderers use it. */
+export const LINE_HEIGHT = 1.22;
+/** Renderers differ by a few percent in advance widths and line breaking; leave room for it. */
+const WIDTH_SAFETY = 0.95;
+const HEIGHT_SAFETY = 0.96;
+/** Bullet indent per level, in inches, at an 18 pt body size; scales with the size. */
+const INDENT_PER_LEVEL = 0.32;
+
+const REF_PX = 100;
+let ctx: SKRSContext2D | undefined;
+const widthCache = new Map<string, number>();
+
+function advance(text: string, family: string, bold: boolean, italic: boolean): number {
+  const key = `${family}|${bold ? 'b' : ''}${italic ? 'i' : ''}|${text}`;
+  let w = widthCache.get(key);
+  if (w === undefined) {
+    ctx ??= createCanvas(1, 1).getContext('2d');
+    ctx.font = `${italic ? 'italic ' : ''}${bold ? 'bold ' : ''}${REF_PX}px "${family}"`;
+    w = ctx.measureText(text).width / REF_PX;
+    widthCache.set(key, w);
+  }
+  return w;
+}
+
+/** Width of a single line of runs, in inches, at `size` points. */
+export function lineWidth(runs: readonly Run[], style: TextStyle, size: number): number {
+  const family = metricFamily(style.font);
+  return runs.reduce((sum, r) => sum + advance(r.text, family, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic)) * ptToIn(size), 0);
+}
+
+const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
+const TOKENS = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'g');
+
+interface Piece {
+  text: string;
+  width: number;
+  space: boolean;
+  /** Glyph widths, so a word wider than a line can be broken between characters. */
+  chars: number[];
+}
+
+function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
+  const family = metricFamily(style.font);
+  const scale = ptToIn(size);
+  const out: Piece[] = [];
+  for (const r of runs) {
+    const bold = !!(r.bold ?? style.bold);
+    const italic = !!(r.italic ?? style.italic);
+    for (const token of r.text.match(TOKENS) ?? []) {
+      const space = /^\s+$/.test(token);
+      const width = advance(token, family, bold, italic) * scale;
+      const chars = space ? [] : [...token].map((c) => advance(c, family, bold, italic) * scale);
+      const prev = out[out.length - 1];
+      // Runs split words at style changes ("**4.1**m"); glue them back so they wrap as one word.
+      if (!space && prev && !prev.space && !/[\u2e80-\uffef]/.test(token + prev.text)) {
+        prev.text += token;
+        prev.width += width;
+        prev.chars.push(...chars);
+      } else {
+        out.push({ text: token, width, space, chars });
+      }
+    }
+  }
+  return out;
+}
+
+/** The runs broken into lines no wider than `maxWidth` inches, as PowerPoint breaks them. */
+export function wrapLines(runs: readonly Run[], style: TextStyle, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  let pending = { text: '', width: 0 };
+  const breakLine = (): void => {
+    lines.push(line);
+    line = '';
+    used = 0;
+  };
+  for (const p of pieces(runs, style, size)) {
+    if (p.space) {
+      pending = { text: pending.text + p.text, width: pending.width + p.width };
+      continue;
+    }
+    if (used > 0 && used + pending.width + p.width > maxWidth) breakLine();
+    else if (used > 0) {
+      line += pending.text;
+      used += pending.width;
+    }
+    pending = { text: '', width: 0 };
+    if (used + p.width <= maxWidth) {
+      line += p.text;
+      used += p.width;
+      continue;
+    }
+    [...p.text].forEach((c, i) => {
+      const w = p.chars[i] ?? 0;
+      if (used > 0 && used + w > maxWidth) breakLine();
+      line += c;
+      used += w;
+    });
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** How many lines the runs take in a line `maxWidth` inches wide. */
+export function countLines(runs: readonly Run[], style: TextStyle, size: number, maxWidth: number): number {
+  return wrapLines(runs, style, size, maxWidth).length;
+}
+
+/** Bullet indent per level in inches at `size` points; emit writes the same value. */
+export const indentStep = (size: number): number => INDENT_PER_LEVEL * (size / 18);
+
+export function indentOf(level: number, bullet: boolean, size: number): number {
+  return (bullet ? level + 1 : level) * indentStep(size);
+}
+
+/** Paragraph spacing scales with the text so shrunk text keeps its proportions. */
+export const spaceBeforePt = (p: Paragraph, size: number): number => p.spaceBefore * (size / 18);
+
+/** Height in inches of paragraphs set at `size` points in a column `width` inches wide. */
+export function textHeight(paras: readonly Paragraph[], style: TextStyle, size: number, width: number): number {
+  const line = ptToIn(size) * LINE_HEIGHT * style.lineSpacing;
+  return paras.reduce((sum, p, i) => {
+    const avail = (width - indentOf(p.level, p.bullet, size)) * WIDTH_SAFETY;
+    const lines = countLines(p.runs, style, size, avail);
+    return sum + lines * line + (i > 0 ? ptToIn(spaceBeforePt(p, size)) : 0);
+  }, 0);
+}
+
+export interface Fit {
+  size: number;
+  height: number;
+  fits: boolean;
+}
+
+/**
+ * The largest size from `max` down to `min` (half-point steps) at which the paragraphs fit the
+ * box's inner width and height. `fits` is false when even `min` overflows.
+ */
+export function fitText(
+  paras: readonly Paragraph[],
+  style: TextStyle,
+  range: { max: number; min: number },
+  inner: { w: number; h: number },
+): Fit {
+  let size = range.max;
+  for (; size >= range.min; size -= 0.5) {
+    const height = textHeight(paras, style, size, inner.w);
+    if (height <= inner.h * HEIGHT_SAFETY) return { size, height, fits: true };
+  }
+  return { size: range.min, height: textHeight(paras, style, range.min, inner.w), fits: false };
+}

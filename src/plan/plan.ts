@@ -1,0 +1,103 @@
+/**
+ * plan: Outline + Theme -> Deck. Pure: no I/O, every position and size decided here, and every
+ * text box measured, so emit never has to guess and nothing overflows.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Slide } from '../load/layouts.js';
+import type { Outline } from '../load/load.js';
+import { resolveTheme } from '../theme/theme.js';
+import { footerShapes, sourceShapes, titleShapes } from './chrome.js';
+import { PlanContext, type ImageSizes } from './context.js';
+import type { Deck, PlannedSlide, Shape } from './deck.js';
+import { GRID } from './grid.js';
+import { agendaSlide, sectionSlide, titleSlide } from './layouts/cover.js';
+import { kpisBody, tableBody } from './layouts/figures.js';
+import { bulletsBody, quoteBody, twoColumnBody } from './layouts/prose.js';
+import { sourcesBody } from './layouts/sources.js';
+import { chartBody, chartTextBody, imageBody } from './layouts/visual.js';
+import { SLIDE } from './units.js';
+import { expandDerived, INLINE_DERIVED } from '../figures/derive.js';
+
+/** Slides showing a computed figure say so in their source line. */
+function hasDerived(slide: Slide): boolean {
+  const json = JSON.stringify(slide);
+  return json.includes('"derived":') || new RegExp(INLINE_DERIVED.source).test(json);
+}
+
+export interface Plan {
+  deck: Deck;
+  diagnostics: Diagnostic[];
+}
+
+export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan {
+  const theme = resolveTheme(outline.theme);
+  const ctx = new PlanContext(outline, theme, images);
+  const slides: PlannedSlide[] = [];
+  const dark = (layout: PlannedSlide['layout'], title: string, shapes: Shape[], notes?: string): PlannedSlide => ({
+    layout,
+    title,
+    shapes,
+    background: theme.colours.primary,
+    ...(notes ? { notes } : {}),
+    ...(layout === 'section' ? { slideNumber: { box: GRID.number, font: theme.font, size: theme.sizes.footnote.max, colour: theme.colours.onPrimary } } : {}),
+  });
+
+  if (outline.slides[0]?.layout !== 'title') slides.push(dark('title', outline.meta.title, titleSlide(ctx, undefined)));
+  let section = 0;
+  for (const slide of outline.slides) {
+    if (slide.layout === 'title') slides.push(dark('title', slide.title ?? '', titleSlide(ctx, slide), slide.notes));
+    else if (slide.layout === 'section') slides.push(dark('section', slide.title ?? '', sectionSlide(ctx, slide, ++section), slide.notes));
+    else slides.push(contentSlide(ctx, slide));
+  }
+  const hasSourcesSlide = outline.slides.some((s) => s.layout === 'sources');
+  if (outline.sourcesSlide && !hasSourcesSlide && outline.sources.length) slides.push(framed(ctx, undefined, 'Sources', sourcesBody(ctx, undefined)));
+
+  return {
+    deck: { meta: outline.meta, size: { ...SLIDE }, theme, slides },
+    diagnostics: ctx.diagnostics,
+  };
+}
+
+function contentSlide(ctx: PlanContext, slide: Slide): PlannedSlide {
+  switch (slide.layout) {
+    case 'agenda':
+      return framed(ctx, slide, slide.title ?? 'Agenda', agendaSlide(ctx, slide));
+    case 'sources':
+      return framed(ctx, slide, slide.title ?? 'Sources', sourcesBody(ctx, slide.index));
+    case 'bullets':
+      return framed(ctx, slide, slide.title, bulletsBody(ctx, slide));
+    case 'kpis':
+      return framed(ctx, slide, slide.title, kpisBody(ctx, slide));
+    case 'chart':
+      return framed(ctx, slide, slide.title, chartBody(ctx, slide));
+    case 'chart-text':
+      return framed(ctx, slide, slide.title, chartTextBody(ctx, slide));
+    case 'two-column':
+      return framed(ctx, slide, slide.title, twoColumnBody(ctx, slide));
+    case 'table':
+      return framed(ctx, slide, slide.title, tableBody(ctx, slide));
+    case 'quote':
+      return framed(ctx, slide, slide.title, quoteBody(ctx, slide));
+    case 'image':
+      return framed(ctx, slide, slide.title, imageBody(ctx, slide));
+    case 'title':
+    case 'section':
+      throw new Error(`contentSlide got a ${slide.layout} slide`);
+  }
+}
+
+/** A white content slide: title, body, source line, footer and number. */
+function framed(ctx: PlanContext, slide: Slide | undefined, title: string | undefined, body: Shape[]): PlannedSlide {
+  const { colours } = ctx.theme;
+  const titled = title ? titleShapes(ctx, slide ?? ({ index: -1, layout: 'sources' } as Slide), title) : [];
+  const shapes = [...titled, ...body, ...(slide ? sourceShapes(ctx, slide, hasDerived(slide)) : []), ...footerShapes(ctx, false)];
+  const planned: PlannedSlide = {
+    layout: slide?.layout ?? 'sources',
+    title: title ?? '',
+    shapes,
+    background: colours.background,
+    slideNumber: { box: GRID.number, font: ctx.theme.font, size: ctx.theme.sizes.footnote.max, colour: colours.muted },
+  };
+  if (slide?.notes) planned.notes = expandDerived(slide.notes);
+  return planned;
+}

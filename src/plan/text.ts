@@ -1,0 +1,78 @@
+/** Building fitted text shapes: the one place that turns words and a box into a TextShape. */
+import { expandDerived } from '../figures/derive.js';
+import type { BulletInput } from '../load/schema.js';
+import type { TextRole, Theme } from '../theme/theme.js';
+import type { Insets, TextShape } from './deck.js';
+import { parseInline, type Run } from './inline.js';
+import { fitText, type Paragraph } from './measure.js';
+import type { Box } from './units.js';
+
+export const INSETS: Insets = { l: 0.1, r: 0.1, t: 0.05, b: 0.05 };
+
+export interface TextOptions {
+  role: TextRole;
+  colour?: string;
+  bold?: boolean;
+  italic?: boolean;
+  heading?: boolean;
+  align?: TextShape['align'];
+  valign?: TextShape['valign'];
+  lineSpacing?: number;
+  fill?: string;
+  insets?: Insets;
+  /** Largest size to try, when smaller than the role's maximum (e.g. a subtitle under a title). */
+  max?: number;
+  isTitle?: boolean;
+}
+
+export interface Fitted {
+  shape: TextShape;
+  fits: boolean;
+}
+
+export function para(text: string | Run[], level = 0, bullet = false, spaceBefore = 0): Paragraph {
+  return { runs: typeof text === 'string' ? parseInline(expandDerived(text)) : text, level, bullet, spaceBefore };
+}
+
+/** Bullets as the outline nests them, flattened into paragraphs with levels. */
+export function bulletParagraphs(items: readonly BulletInput[], level = 0, spaceBefore = 10): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const item of items) {
+    if (Array.isArray(item)) out.push(...bulletParagraphs(item, level + 1, spaceBefore / 2));
+    else if (typeof item === 'string') out.push(para(item, level, true, level === 0 ? spaceBefore : spaceBefore / 2));
+    else {
+      out.push(para(item.text, level, true, level === 0 ? spaceBefore : spaceBefore / 2));
+      if (item.bullets) out.push(...bulletParagraphs(item.bullets, level + 1, spaceBefore / 2));
+    }
+  }
+  return out;
+}
+
+export function fittedText(box: Box, paragraphs: Paragraph[], theme: Theme, o: TextOptions): Fitted {
+  const insets = o.insets ?? INSETS;
+  const font = o.heading ? theme.headingFont : theme.font;
+  const lineSpacing = o.lineSpacing ?? 1;
+  const range = theme.sizes[o.role];
+  const style = { font, lineSpacing, ...(o.bold ? { bold: true } : {}), ...(o.italic ? { italic: true } : {}) };
+  const fit = fitText(paragraphs, style, { max: Math.min(o.max ?? range.max, range.max), min: range.min }, {
+    w: box.w - insets.l - insets.r,
+    h: box.h - insets.t - insets.b,
+  });
+  const shape: TextShape = {
+    kind: 'text',
+    box,
+    paragraphs,
+    font,
+    size: fit.size,
+    colour: o.colour ?? theme.colours.text,
+    align: o.align ?? 'left',
+    valign: o.valign ?? 'top',
+    insets,
+    lineSpacing,
+  };
+  if (o.bold) shape.bold = true;
+  if (o.italic) shape.italic = true;
+  if (o.fill) shape.fill = o.fill;
+  if (o.isTitle) shape.role = 'title';
+  return { shape, fits: fit.fits };
+}

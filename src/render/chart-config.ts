@@ -1,0 +1,109 @@
+/** Chart spec -> Chart.js configuration: types, colours, fonts and labels from the theme. */
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { formatValue } from '../plan/alt.js';
+import type { ChartShape } from '../plan/deck.js';
+import { wrapLines } from '../plan/measure.js';
+import { ptToCssPx } from '../plan/units.js';
+import type { DataLabelOptions } from './data-labels.js';
+
+const hex = (c: string, alpha = 1): string => {
+  const n = parseInt(c, 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+};
+
+/** White or near-black, whichever reads better on the fill. */
+function inkOn(fill: string): string {
+  const n = parseInt(fill, 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.35 ? '#1F2933' : '#FFFFFF';
+}
+
+export function chartConfig(shape: ChartShape, family: string): ChartConfiguration {
+  const { spec, colours } = shape;
+  const px = ptToCssPx(shape.fontSize);
+  const font = { family, size: px };
+  const text = `#${shape.textColour}`;
+  const round = spec.type === 'pie' || spec.type === 'doughnut';
+  const horizontal = spec.type === 'hbar';
+  const stacked = spec.type === 'stacked-bar';
+  const label = (v: number): string => formatValue(v, spec.decimals) + (spec.unit === '%' ? '%' : '');
+
+  const datasets = spec.series.map((s, i): ChartDataset => {
+    const colour = colours[i % colours.length]!;
+    const kind = spec.type === 'combo' ? (s.type ?? (i === 0 ? 'bar' : 'line')) : spec.type === 'line' ? 'line' : 'bar';
+    if (round) {
+      const fills = spec.labels.map((_, j) => `#${colours[j % colours.length]}`);
+      return { type: spec.type, label: s.name, data: s.values, backgroundColor: fills, borderColor: '#FFFFFF', borderWidth: 2 } as ChartDataset;
+    }
+    const base = { label: s.name, data: s.values, yAxisID: s.axis === 'right' ? 'y2' : 'y' };
+    return kind === 'line'
+      ? ({ ...base, type: 'line', borderColor: `#${colour}`, backgroundColor: `#${colour}`, borderWidth: 4, pointRadius: 6, tension: 0 } as ChartDataset)
+      : ({ ...base, type: 'bar', backgroundColor: `#${colour}`, borderWidth: 0, maxBarThickness: 140, categoryPercentage: 0.7 } as ChartDataset);
+  });
+
+  // Axis titles follow the drawing: xTitle is the horizontal axis, whichever way the bars run.
+  const valueTitle = (horizontal ? spec.xTitle : spec.yTitle) ?? spec.unit;
+  const categoryTitle = horizontal ? spec.yTitle : spec.xTitle;
+  const valueAxis = {
+    beginAtZero: true,
+    grace: '12%',
+    stacked,
+    grid: { color: hex(shape.gridColour), drawTicks: false },
+    border: { display: false },
+    ticks: { color: text, font, padding: 8, callback: (v: string | number) => formatValue(Number(v), undefined) },
+    title: { display: !!valueTitle, text: valueTitle ?? '', color: text, font },
+  };
+  const categoryAxis = {
+    stacked,
+    grid: { display: false },
+    border: { color: hex(shape.gridColour) },
+    ticks: { color: text, font, autoSkip: false, maxRotation: 0 },
+    title: { display: !!categoryTitle, text: categoryTitle ?? '', color: text, font },
+  };
+  const scales = round
+    ? {}
+    : {
+        x: horizontal ? valueAxis : categoryAxis,
+        y: horizontal ? categoryAxis : valueAxis,
+        ...(spec.series.some((s) => s.axis === 'right')
+          ? { y2: { ...valueAxis, position: 'right', grid: { display: false }, title: { display: !!spec.y2Title, text: spec.y2Title ?? '', color: text, font } } }
+          : {}),
+      };
+
+  // Chart.js clips tick labels that are too long; wrap them into lines that fit instead.
+  const labelWidth = horizontal ? shape.box.w * 0.3 : (shape.box.w * 0.9) / spec.labels.length;
+  const labels = round ? spec.labels : spec.labels.map((l) => wrapLines([{ text: l }], { font: shape.font, lineSpacing: 1 }, shape.fontSize, labelWidth));
+
+  return {
+    type: round ? spec.type : 'bar',
+    data: { labels, datasets },
+    options: {
+      responsive: false,
+      animation: false,
+      devicePixelRatio: 2,
+      indexAxis: horizontal ? 'y' : 'x',
+      layout: { padding: { top: px * 0.6, right: horizontal ? px * 3.5 : px, bottom: 4, left: 4 } },
+      scales,
+      plugins: {
+        legend: {
+          display: round || spec.series.length > 1,
+          position: round ? 'right' : 'top',
+          align: round ? 'center' : 'start',
+          labels: { color: text, font, boxWidth: px, boxHeight: px, padding: px },
+        },
+        tooltip: { enabled: false },
+        deckgenDataLabels: {
+          display: spec.dataLabels,
+          font: `bold ${px}px "${family}"`,
+          inside: (fill: string) => inkOn(fill.replace('#', '')),
+          outside: text,
+          format: label,
+          placement: round || stacked ? 'inside' : 'end',
+        } satisfies DataLabelOptions,
+      },
+    },
+  } as ChartConfiguration;
+}

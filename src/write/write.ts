@@ -1,0 +1,54 @@
+/**
+ * write: the only stage that touches the output folder. Writes a temp file beside the target and
+ * renames it over, so a failed or interrupted build never leaves a half-written deck and never
+ * destroys the previous one.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, InputError } from '../diagnostics.js';
+
+const pending = new Set<string>();
+
+/** Temp files still on disk; the CLI removes them if the process is interrupted. */
+export const pendingTempFiles = (): ReadonlySet<string> => pending;
+
+function explain(code: string | undefined, out: string): { message: string; hint: string } {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return { message: `cannot write ${out}: permission denied`, hint: 'choose another --out, or check the folder permissions' };
+    case 'EBUSY':
+      return { message: `${out} is locked by another program`, hint: 'close it in PowerPoint (or another viewer) and build again' };
+    case 'ENOSPC':
+      return { message: `no space left to write ${out}`, hint: 'free some disk space' };
+    case 'EROFS':
+      return { message: `${out} is on a read-only file system`, hint: 'choose another --out' };
+    default:
+      return { message: `cannot write ${out} (${code ?? 'unknown error'})`, hint: 'check the path given to --out' };
+  }
+}
+
+export async function writeDeck(out: string, bytes: Uint8Array, input?: string): Promise<void> {
+  const fail = (message: string, hint: string): never => {
+    throw new InputError([diagnostic(out, 'output', message, { hint })]);
+  };
+  const target = path.resolve(out);
+  if (input && path.resolve(input) === target) fail('the output would overwrite the outline itself', 'give --out a .pptx path');
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) fail('the output path is a folder', `give a file name, e.g. ${path.join(out, 'deck.pptx')}`);
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.deckgen-${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    pending.add(temp);
+    await writeFile(temp, bytes);
+    await rename(temp, target);
+  } catch (e) {
+    const { message, hint } = explain((e as NodeJS.ErrnoException).code, out);
+    fail(message, hint);
+  } finally {
+    pending.delete(temp);
+    await unlink(temp).catch(() => undefined);
+  }
+}
