@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 /** The deckgen command: parses arguments, calls the library, prints problems and one summary line. */
-import { readFileSync } from 'node:fs';
-import { unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildDeck } from './build.js';
 import { EXIT, formatDiagnostic, InputError, type Diagnostic } from './diagnostics.js';
 import { pendingTempFiles } from './write/write.js';
 
@@ -74,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`deckgen: build takes one outline, got ${rest.length}: ${rest.join(' ')}\n`);
     return EXIT.invalidInput;
   }
+  // Loaded only for a build, so --help and --version answer at once.
+  const { buildDeck } = await import('./build.js');
   const result = await buildDeck(rest[0] ?? 'deck.yaml', values.out);
   report(result.warnings);
   if (!values.quiet) {

@@ -62,6 +62,7 @@ export async function emitDeck(deck: RenderedDeck, media: Media, options: Packag
     }
     if (planned.notes) slide.addNotes(xmlSafe(planned.notes));
   }
-  const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  // Stored, not deflated: finishPackage compresses once, after its repairs.
+  const bytes = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return finishPackage(bytes, options);
 }

@@ -80,7 +80,9 @@ export async function finishPackage(bytes: Uint8Array, options: PackageOptions):
     else if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = repairParagraphs(await file.async('string'));
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = repairParagraphs(notesParagraphs(await file.async('string')));
     else data = await file.async('uint8array');
-    out.file(name, data, { date: options.date, createFolders: false });
+    // PNG and JPEG are compressed already; deflating them again costs time and saves nothing.
+    const stored = /\.(png|jpe?g)$/i.test(name);
+    out.file(name, data, { date: options.date, createFolders: false, ...(stored ? { compression: 'STORE' as const } : {}) });
   }
   return out.generateAsync({
     type: 'uint8array',

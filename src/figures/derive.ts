@@ -2,6 +2,8 @@
  * Derived figures are computed, never typed: a tiny arithmetic evaluator (numbers, + - * /,
  * parentheses) so a formula in the outline can be recomputed and checked. No eval().
  */
+import { formatNumber } from './format.js';
+
 export class FormulaError extends Error {}
 
 export function evaluate(formula: string): number {
@@ -47,7 +49,7 @@ export function evaluate(formula: string): number {
 /** Formats like "0", "0.0", "0%", "0.0%", "0.0x". */
 export function formatDerived(value: number, format: string): string {
   const decimals = (format.split('.')[1] ?? '').replace(/[%x]/, '').length;
-  const fixed = (v: number): string => v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const fixed = (v: number): string => formatNumber(v, decimals);
   if (format.endsWith('%')) return `${fixed(value * 100)}%`;
   const shown = fixed(value);
   return format.endsWith('x') ? `${shown}x` : shown;

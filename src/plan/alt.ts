@@ -1,4 +1,5 @@
 /** Alt text for charts, from their data, so a screen reader hears what the picture shows. */
+import { formatNumber } from '../figures/format.js';
 import type { Chart } from '../load/schema.js';
 
 const NAMES: Record<Chart['type'], string> = {
@@ -12,16 +13,15 @@ const NAMES: Record<Chart['type'], string> = {
 };
 
 export function formatValue(v: number, decimals: number | undefined): string {
-  if (decimals !== undefined) return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return v.toLocaleString('en-US', { maximumFractionDigits: 10 });
+  return formatNumber(v, decimals);
 }
 
 export function chartAlt(chart: Chart): string {
   if (chart.alt) return chart.alt;
-  const unit = chart.unit ? ` (${chart.unit})` : '';
+  const unit = chart.unit ? (chart.unit === '%' ? '%' : ` ${chart.unit}`) : '';
   const series = chart.series.map((s) => {
-    const points = chart.labels.map((label, i) => `${label} ${formatValue(s.values[i] ?? 0, chart.decimals)}`);
-    return `${s.name}${unit}: ${points.join('; ')}`;
+    const points = chart.labels.map((label, i) => `${label} ${formatValue(s.values[i] ?? 0, chart.decimals)}${unit}`);
+    return `${s.name}: ${points.join('; ')}`;
   });
   return `${NAMES[chart.type]}, ${series.join('. ')}`;
 }

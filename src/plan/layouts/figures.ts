@@ -1,6 +1,7 @@
 /** Figure-led layouts: KPI cards and tables. */
 import type { Slide } from '../../load/layouts.js';
 import type { Kpi } from '../../load/schema.js';
+import { formatNumber } from '../../figures/format.js';
 import { evaluate, expandDerived, formatDerived, prettyFormula } from '../../figures/derive.js';
 import type { PlanContext } from '../context.js';
 import type { Shape, TableShape } from '../deck.js';
@@ -15,7 +16,7 @@ type Of<L extends Slide['layout']> = Extract<Slide, { layout: L }>;
 /** A KPI's value as shown: numbers keep the digits the source gives, with thousands separators. */
 export function kpiValue(k: Kpi): string {
   if (k.derived) return formatDerived(evaluate(k.derived.formula), k.derived.format);
-  return typeof k.value === 'number' ? k.value.toLocaleString('en-US', { maximumFractionDigits: 10 }) : String(k.value);
+  return typeof k.value === 'number' ? formatNumber(k.value) : String(k.value);
 }
 
 export function kpisBody(ctx: PlanContext, slide: Of<'kpis'>): Shape[] {
