@@ -2,6 +2,7 @@
 /** The deckgen command: parses arguments, calls the library, prints problems and one summary line. */
 import { readFileSync, unlinkSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import './no-system-fonts.js';
 import { EXIT, formatDiagnostic, InputError, type Diagnostic } from './diagnostics.js';
 import { pendingTempFiles } from './write/write.js';
 

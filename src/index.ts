@@ -1,4 +1,5 @@
 /** deckgen as a library: each pipeline stage, and the build that runs them in order. */
+import './no-system-fonts.js';
 export { buildDeck, compileDeck, defaultOutput, type BuildResult, type Compiled, type CompileOptions } from './build.js';
 export { formatDiagnostic, InputError, EXIT, type Diagnostic } from './diagnostics.js';
 export { loadOutline, parseOutline, type Outline } from './load/load.js';

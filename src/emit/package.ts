@@ -2,6 +2,7 @@
  * The last step of emit: repair what pptxgenjs 4.0.1 gets wrong in the package, and make the
  * bytes deterministic (same outline, same bytes) so decks can be diffed, cached and checked.
  */
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 
 export interface PackageOptions {
@@ -64,9 +65,33 @@ function coreDates(xml: string, date: Date): string {
     .replace(/<cp:lastModifiedBy>PptxGenJS<\/cp:lastModifiedBy>/, '<cp:lastModifiedBy>deckgen</cp:lastModifiedBy>');
 }
 
+/**
+ * pptxgenjs stores an image once per slide that shows it (a logo: once per slide). Map every
+ * copy to the first one with the same bytes, so the deck carries each image once.
+ */
+async function duplicateMedia(zip: JSZip, names: readonly string[]): Promise<Map<string, string>> {
+  const first = new Map<string, string>();
+  const duplicates = new Map<string, string>();
+  for (const name of names.filter((n) => n.startsWith('ppt/media/'))) {
+    const hash = createHash('sha256').update(await zip.files[name]!.async('uint8array')).digest('hex');
+    const canonical = first.get(hash);
+    if (canonical) duplicates.set(name, canonical);
+    else first.set(hash, name);
+  }
+  return duplicates;
+}
+
+function retarget(rels: string, duplicates: ReadonlyMap<string, string>): string {
+  return rels.replace(/Target="\.\.\/media\/([^"]+)"/g, (attr, file: string) => {
+    const canonical = duplicates.get(`ppt/media/${file}`);
+    return canonical ? `Target="../media/${canonical.slice('ppt/media/'.length)}"` : attr;
+  });
+}
+
 export async function finishPackage(bytes: Uint8Array, options: PackageOptions): Promise<Uint8Array> {
   const source = await JSZip.loadAsync(bytes);
-  const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir);
+  const duplicates = await duplicateMedia(source, Object.keys(source.files));
+  const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir && !duplicates.has(n));
   const parts = new Set(names);
   const out = new JSZip();
   // [Content_Types].xml first: some readers stream the package and expect it there.
@@ -77,6 +102,7 @@ export async function finishPackage(bytes: Uint8Array, options: PackageOptions):
     if (name === '[Content_Types].xml') data = pruneContentTypes(await file.async('string'), parts);
     else if (name === 'docProps/core.xml') data = coreDates(await file.async('string'), options.date);
     else if (name === 'ppt/presentation.xml') data = orderPresentation(await file.async('string'));
+    else if (name.endsWith('.rels') && duplicates.size) data = retarget(await file.async('string'), duplicates);
     else if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = repairParagraphs(await file.async('string'));
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = repairParagraphs(notesParagraphs(await file.async('string')));
     else data = await file.async('uint8array');

@@ -71,6 +71,10 @@ function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
       return fromUnion(issue, path);
     case 'invalid_type':
       return [{ path, message: `expected ${describeExpected(issue.expected, path)}, got ${describeInput(issue.input)}`, hint: hintFor(path) }];
+    case 'custom': {
+      const hint = (issue.params as { hint?: string } | undefined)?.hint;
+      return [hint ? { path, message: issue.message, hint } : { path, message: issue.message }];
+    }
     default:
       return [{ path, message: issue.message, hint: hintFor(path) }];
   }

@@ -10,7 +10,7 @@ import { evaluate, FormulaError, inlineDerivedProblems } from '../figures/derive
 import { findingsFromIssues, type Finding } from './issues.js';
 import { layoutProblems, toSlide, type Slide } from './layouts.js';
 import { positionOf, type Position } from './positions.js';
-import { OutlineInput, type Source, type ThemeInput } from './schema.js';
+import { OutlineInput, SlideInput, type Source, type ThemeInput } from './schema.js';
 
 export interface Outline {
   /** The outline's path as the user gave it, for messages. */
@@ -65,12 +65,23 @@ export function parseOutline(text: string, file: string): Outline {
     throw new InputError([diagnostic(file, 'not-a-mapping', 'the outline must be a mapping of keys (title:, slides:, ...)', { hint: 'start with `title: My deck` and a `slides:` list' })]);
   }
   const parsed = OutlineInput.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new InputError(findingsFromIssues(parsed.error.issues).map(at));
+  if (!parsed.success) {
+    // Report everything in one go: layout problems of the slides that are valid on their own too.
+    const findings = findingsFromIssues(parsed.error.issues);
+    const raw = (data as { slides?: unknown }).slides;
+    if (Array.isArray(raw)) {
+      raw.forEach((s, i) => {
+        const slide = SlideInput.safeParse(s);
+        if (slide.success) findings.push(...layoutProblems(slide.data, i));
+      });
+    }
+    throw new InputError(byPosition(findings.map(at)));
+  }
 
   const o = parsed.data;
   const findings: Finding[] = o.slides.flatMap((s, i) => layoutProblems(s, i));
   findings.push(...referenceProblems(o));
-  const problems = findings.map(at);
+  const problems = byPosition(findings.map(at));
   if (hasErrors(problems)) throw new InputError(problems);
 
   const meta: Outline['meta'] = { title: o.title };
@@ -89,6 +100,8 @@ export function parseOutline(text: string, file: string): Outline {
     locate,
   };
 }
+
+const byPosition = (ds: Diagnostic[]): Diagnostic[] => [...ds].sort((a, b) => a.line - b.line || a.column - b.column);
 
 function yamlProblems(doc: Document, lines: LineCounter, file: string): Diagnostic[] {
   return [...doc.errors, ...doc.warnings].map((e) => {

@@ -115,11 +115,12 @@ export const Chart = z
           code: 'custom',
           path: ['series', i, 'values'],
           message: `series "${s.name}" has ${s.values.length} values but there are ${c.labels.length} labels`,
+          params: { hint: 'give one value per label, in the same order' },
         });
       }
     });
     if ((c.type === 'pie' || c.type === 'doughnut') && c.series.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['series'], message: `a ${c.type} chart takes exactly one series` });
+      ctx.addIssue({ code: 'custom', path: ['series'], message: `a ${c.type} chart takes exactly one series`, params: { hint: 'use a bar or stacked-bar chart to compare several series' } });
     }
   });
 export type Chart = z.infer<typeof Chart>;

@@ -33,12 +33,18 @@ export function shortCite(source: Source): string {
   return year ? `${who}, ${year}` : who;
 }
 
+/** Short citations that tell sources apart: two "Town Office, 2024" get their titles added. */
+function distinctCites(sources: readonly Source[]): Map<string, string> {
+  const short = sources.map(shortCite);
+  return new Map(sources.map((s, i) => [s.id, short.filter((c) => c === short[i]).length > 1 ? `${short[i]}, _${s.title}_` : short[i]!]));
+}
+
 export function sourceLine(slide: Slide, sources: readonly Source[], derived: boolean): string | undefined {
+  const cites = distinctCites(sources);
   const parts = citations(slide).map((c) => {
-    const source = sources.find((s) => s.id === c.id);
     const paras = [...c.paras].sort((a, b) => a - b);
     const where = paras.length ? ` (para. ${paras.join(', ')})` : '';
-    return source ? `${shortCite(source)}${where}` : c.id;
+    return `${cites.get(c.id) ?? c.id}${where}`;
   });
   if (!parts.length && !derived) return undefined;
   const line = parts.length ? `Source: ${parts.join('; ')}.` : '';

@@ -3,6 +3,7 @@
  * the way PowerPoint wraps: at spaces, inside words only when a word is wider than the line,
  * and between CJK characters. This is what lets the plan promise that nothing overflows.
  */
+import '../no-system-fonts.js';
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { metricFamily } from '../fonts.js';
 import type { Run } from './inline.js';

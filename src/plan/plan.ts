@@ -18,9 +18,13 @@ import { chartBody, chartTextBody, imageBody } from './layouts/visual.js';
 import { SLIDE } from './units.js';
 import { expandDerived, INLINE_DERIVED } from '../figures/derive.js';
 
+/** Notes as the presenter reads them: derived figures computed, no trailing blank line. */
+const speakerNotes = (notes: string): string => expandDerived(notes).trimEnd();
+
 /** Slides showing a computed figure say so in their source line. */
 function hasDerived(slide: Slide): boolean {
-  const json = JSON.stringify(slide);
+  const { notes: _spoken, ...shown } = slide;
+  const json = JSON.stringify(shown);
   return json.includes('"derived":') || new RegExp(INLINE_DERIVED.source).test(json);
 }
 
@@ -38,7 +42,7 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan
     title,
     shapes,
     background: theme.colours.primary,
-    ...(notes ? { notes } : {}),
+    ...(notes ? { notes: speakerNotes(notes) } : {}),
     ...(layout === 'section' ? { slideNumber: { box: GRID.number, font: theme.font, size: theme.sizes.footnote.max, colour: theme.colours.onPrimary } } : {}),
   });
 
@@ -98,6 +102,6 @@ function framed(ctx: PlanContext, slide: Slide | undefined, title: string | unde
     background: colours.background,
     slideNumber: { box: GRID.number, font: ctx.theme.font, size: ctx.theme.sizes.footnote.max, colour: colours.muted },
   };
-  if (slide?.notes) planned.notes = expandDerived(slide.notes);
+  if (slide?.notes) planned.notes = speakerNotes(slide.notes);
   return planned;
 }

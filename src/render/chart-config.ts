@@ -40,8 +40,9 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
     }
     const base = { label: s.name, data: s.values, yAxisID: s.axis === 'right' ? 'y2' : 'y' };
     return kind === 'line'
-      ? ({ ...base, type: 'line', borderColor: `#${colour}`, backgroundColor: `#${colour}`, borderWidth: 4, pointRadius: 6, tension: 0 } as ChartDataset)
-      : ({ ...base, type: 'bar', backgroundColor: `#${colour}`, borderWidth: 0, maxBarThickness: 140, categoryPercentage: 0.7 } as ChartDataset);
+      ? // order 0 draws lines over bars (Chart.js draws lower orders last).
+        ({ ...base, order: 0, type: 'line', borderColor: `#${colour}`, backgroundColor: `#${colour}`, borderWidth: 4, pointRadius: 6, tension: 0 } as ChartDataset)
+      : ({ ...base, order: 1, type: 'bar', backgroundColor: `#${colour}`, borderWidth: 0, maxBarThickness: 140, categoryPercentage: 0.7 } as ChartDataset);
   });
 
   // Axis titles follow the drawing: xTitle is the horizontal axis, whichever way the bars run.
@@ -94,6 +95,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
           align: round ? 'center' : 'start',
           labels: { color: text, font, boxWidth: px, boxHeight: px, padding: px },
         },
+        deckgenLegendGap: { gap: round ? 0 : px },
         tooltip: { enabled: false },
         deckgenDataLabels: {
           display: spec.dataLabels,

@@ -2,6 +2,7 @@
  * Charts to PNG: Chart.js on @napi-rs/canvas at twice the placed size. Drawing is synchronous;
  * PNG encoding runs off the main thread, so charts encode concurrently.
  */
+import '../no-system-fonts.js';
 import { createHash } from 'node:crypto';
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
@@ -9,12 +10,12 @@ import { metricFamily } from '../fonts.js';
 import type { ChartShape, RenderedChart } from '../plan/deck.js';
 import { CHART_SCALE, inToCssPx } from '../plan/units.js';
 import { chartConfig } from './chart-config.js';
-import { dataLabels } from './data-labels.js';
+import { dataLabels, legendGap } from './data-labels.js';
 
 let registered = false;
 function setup(): void {
   if (registered) return;
-  Chart.register(...registerables, dataLabels);
+  Chart.register(...registerables, dataLabels, legendGap);
   registered = true;
 }
 

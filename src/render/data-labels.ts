@@ -45,7 +45,8 @@ export const dataLabels: Plugin = {
           return;
         }
         const p = el.getProps(['x', 'y', 'base', 'horizontal'], true) as unknown as Props;
-        if (meta.type === 'line') return draw(ctx, text, p.x, p.y - gap * 2, 'center', 'bottom', o.outside);
+        // A white plate keeps line labels readable where they cross bars or gridlines.
+        if (meta.type === 'line') return draw(ctx, text, p.x, p.y - gap * 2, 'center', 'bottom', o.outside, '#FFFFFF');
         if (o.placement === 'inside') {
           const mid = p.horizontal ? { x: (p.x + (p.base ?? p.x)) / 2, y: p.y } : { x: p.x, y: (p.y + (p.base ?? p.y)) / 2 };
           return draw(ctx, text, mid.x, mid.y, 'center', 'middle', o.inside(fill));
@@ -60,7 +61,31 @@ export const dataLabels: Plugin = {
 
 type Ctx = Chart['ctx'];
 
-function draw(ctx: Ctx, text: string, x: number, y: number, align: 'left' | 'center', baseline: 'middle' | 'bottom', colour: string): void {
+/** Space between the legend and the plot, which Chart.js does not offer as an option. */
+export const legendGap: Plugin = {
+  id: 'deckgenLegendGap',
+  beforeInit(chart: Chart, _args, raw) {
+    const { gap } = raw as { gap: number };
+    const legend = chart.legend;
+    if (!legend || !gap) return;
+    const fit = legend.fit.bind(legend);
+    legend.fit = function fitWithGap(this: typeof legend) {
+      fit();
+      this.height += gap;
+    };
+  },
+};
+
+function draw(ctx: Ctx, text: string, x: number, y: number, align: 'left' | 'center', baseline: 'middle' | 'bottom', colour: string, plate?: string): void {
+  if (plate) {
+    const m = ctx.measureText(text);
+    const h = m.actualBoundingBoxAscent + m.actualBoundingBoxDescent;
+    const pad = h * 0.3;
+    const left = align === 'center' ? x - m.width / 2 : x;
+    const top = baseline === 'bottom' ? y - h : y - h / 2;
+    ctx.fillStyle = plate;
+    ctx.fillRect(left - pad, top - pad, m.width + 2 * pad, h + 2 * pad);
+  }
   ctx.fillStyle = colour;
   ctx.textAlign = align;
   ctx.textBaseline = baseline;

@@ -2,6 +2,7 @@
  * Images the outline names (the theme logo, image slides): read once, checked to be real PNG or
  * JPEG files inside the outline's folder, and measured so the plan can keep their aspect ratio.
  */
+import '../no-system-fonts.js';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { loadImage } from '@napi-rs/canvas';

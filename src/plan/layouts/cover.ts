@@ -23,7 +23,7 @@ export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] 
   if (subtitle) {
     shapes.push(ctx.text({ x: LEFT, y: 4.35, w: WIDE, h: 1.0 }, [para(subtitle)], { role: 'subtitle', max: 24, colour: colours.onPrimary }, at('subtitle')));
   }
-  const byline = slide ? undefined : [meta.author, meta.date].filter(Boolean).join('  |  ');
+  const byline = [meta.author, meta.date].filter(Boolean).join('  |  ');
   if (byline) {
     shapes.push(ctx.text({ x: LEFT, y: 6.2, w: WIDE, h: 0.6 }, [para(byline)], { role: 'subtitle', max: 16, colour: colours.onPrimary, valign: 'bottom' }, ['author']));
   }

@@ -54,7 +54,7 @@ export function tableBody(ctx: PlanContext, slide: Of<'table'>): Shape[] {
   const width = GRID.body.w;
   const style = { font: ctx.theme.font, lineSpacing: 1 };
   const range = ctx.theme.sizes.table;
-  const numeric = header.map((_, c) => rows.every((r) => /^[-+−]?[\d.,]+\s*(%|x|bn|m|k)?$/i.test((r[c] ?? '').trim())));
+  const numeric = header.map((_, c) => rows.every((r) => /^[-+−]?[$£€¥]?\s?[-+−]?[\d.,]+\s*(%|x|bn|m|k)?$/i.test((r[c] ?? '').trim())));
   rows.forEach((r, i) => {
     if (r.length !== header.length) {
       ctx.problem(['slides', slide.index, 'table', 'rows', i], `this row has ${r.length} cells but the table has ${header.length} columns`, 'give every row one cell per column (use "" for an empty cell)');

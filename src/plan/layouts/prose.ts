@@ -3,6 +3,7 @@ import type { Slide } from '../../load/layouts.js';
 import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
 import { columns, GRID, pad } from '../grid.js';
+import { textHeight } from '../measure.js';
 import { bulletParagraphs, para } from '../text.js';
 import type { Box } from '../units.js';
 
@@ -36,11 +37,20 @@ export function twoColumnBody(ctx: PlanContext, slide: Of<'two-column'>): Shape[
 export function quoteBody(ctx: PlanContext, slide: Of<'quote'>): Shape[] {
   const { colours } = ctx.theme;
   const area = slide.title ? GRID.body : { ...GRID.body, y: GRID.title.y + 0.4, h: GRID.body.y + GRID.body.h - GRID.title.y - 0.4 };
-  const shapes: Shape[] = [{ kind: 'rect', box: { x: area.x + 0.2, y: area.y + 0.3, w: 0.09, h: area.h - 0.6 }, fill: colours.accent }];
-  const textBox = { x: area.x + 0.6, y: area.y + 0.3, w: area.w - 1.4, h: area.h - 1.3 };
-  shapes.push(ctx.text(textBox, [para(`\u201C${slide.quote.text}\u201D`)], { role: 'quote', italic: true, colour: colours.primary, valign: 'middle', lineSpacing: 1.05 }, ['slides', slide.index, 'quote', 'text']));
+  const x = area.x + 0.6;
+  const w = area.w - 1.4;
+  const byH = slide.quote.by ? 0.6 : 0;
+  const room = { x, y: area.y + 0.2, w, h: area.h - 0.4 - byH };
+  const quote = ctx.text(room, [para(`\u201C${slide.quote.text}\u201D`)], { role: 'quote', italic: true, colour: colours.primary, lineSpacing: 1.05 }, ['slides', slide.index, 'quote', 'text']);
+  // Shrink the quote's box to its text and centre quote and attribution together, so the
+  // attribution sits under the last line rather than at the foot of an empty box.
+  const used = textHeight(quote.paragraphs, { font: quote.font, italic: true, lineSpacing: quote.lineSpacing }, quote.size, w - quote.insets.l - quote.insets.r);
+  const quoteH = Math.min(room.h, used / 0.96 + quote.insets.t + quote.insets.b);
+  const top = area.y + (area.h - quoteH - byH) / 2;
+  quote.box = { x, y: top, w, h: quoteH };
+  const shapes: Shape[] = [{ kind: 'rect', box: { x: area.x + 0.2, y: top, w: 0.09, h: quoteH + byH }, fill: colours.accent }, quote];
   if (slide.quote.by) {
-    shapes.push(ctx.text({ x: textBox.x, y: textBox.y + textBox.h + 0.1, w: textBox.w, h: 0.7 }, [para(`\u2014 ${slide.quote.by}`)], { role: 'subtitle', max: 18, colour: colours.muted }, ['slides', slide.index, 'quote', 'by']));
+    shapes.push(ctx.text({ x, y: top + quoteH, w, h: byH }, [para(`\u2014 ${slide.quote.by}`)], { role: 'subtitle', max: 18, colour: colours.muted, valign: 'middle' }, ['slides', slide.index, 'quote', 'by']));
   }
   return shapes;
 }

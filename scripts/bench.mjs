@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// npm run bench: times whole deckgen processes (cold start included, as a user runs them) and
+// records peak memory. Prints a table and writes it, with the machine, to BENCHMARKS.md.
+// Times are measured here, never asserted in tests.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const rssProbe = path.join(root, 'scripts', 'peak-rss.cjs');
+const work = mkdtempSync(path.join(os.tmpdir(), 'deckgen-bench-'));
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+
+/** One cold deckgen process: wall time (ms) and peak RSS (MiB) as the child itself reports it. */
+function buildOnce(outline, out) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', rssProbe, cli, 'build', outline, '--out', out, '-q'], { cwd: root, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`deckgen failed on ${outline}:\n${r.stderr}`);
+  const rss = Number(/peak-rss-kib=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  return { ms, rss };
+}
+
+function measure(name, outline, target, n = runs) {
+  const out = path.join(work, `${path.basename(outline, '.yaml')}.pptx`);
+  buildOnce(outline, out); // warm the file-system cache; not counted
+  const samples = Array.from({ length: n }, () => buildOnce(outline, out));
+  const times = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const row = {
+    name,
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    max: times[times.length - 1],
+    rss: Math.max(...samples.map((s) => s.rss)),
+    size: statSync(out).size,
+    target,
+  };
+  console.log(`${name}: median ${row.median.toFixed(0)} ms (min ${row.min.toFixed(0)}, max ${row.max.toFixed(0)}), peak RSS ${row.rss.toFixed(0)} MiB, ${(row.size / 1024).toFixed(0)} KB`);
+  return row;
+}
+
+/** A generated outline: `slides` slides, a chart on every `chartEvery`-th one (0: none). */
+function generated(slides, chartEvery) {
+  const lines = ['title: Generated benchmark deck', 'sources:', '  - { id: s, title: Benchmark source, author: deckgen }', 'slides:'];
+  for (let i = 0; i < slides; i++) {
+    if (chartEvery && i % chartEvery === 0) {
+      const values = Array.from({ length: 6 }, (_, j) => ((i * 7 + j * 13) % 50) + 5);
+      lines.push(
+        `  - title: Chart ${i + 1} shows six categories of generated data`,
+        '    chart:',
+        `      type: ${['bar', 'line', 'hbar', 'stacked-bar', 'doughnut'][i % 5]}`,
+        '      labels: [North, South, East, West, Central, Other]',
+        `      series: [{ name: Units, values: [${values.join(', ')}] }]`,
+        '      source: s',
+        `    notes: Notes for chart slide ${i + 1}.`,
+      );
+    } else {
+      lines.push(
+        `  - title: Point ${i + 1} of the generated deck, said as a takeaway`,
+        '    bullets:',
+        `      - "First point of slide ${i + 1}, with **bold** words and a figure of ${i * 3}"`,
+        '      - Second point, a little longer, to make the line wrap on a normal slide width',
+        '      - - A nested detail under the second point',
+        '      - Third point',
+        `    notes: Notes for slide ${i + 1}.`,
+      );
+    }
+  }
+  const file = path.join(work, `generated-${slides}-${chartEvery}.yaml`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const rows = [
+  measure('Default deck (deck.yaml, 12 slides, 4 charts)', path.join(root, 'deck.yaml'), '≤ 0.5 s'),
+  measure('100 text slides', generated(100, 0), '≤ 0.25 s'),
+  measure('100 slides, 20 charts', generated(100, 5), 'reference for linearity'),
+  measure('1,000 slides, 200 charts', generated(1000, 5), '≤ 8 s, ≤ 500 MiB', Math.min(runs, 3)),
+];
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+const table = [
+  '| case | median | min | max | peak RSS | deck size | target |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ...rows.map((r) => `| ${r.name} | ${(r.median / 1000).toFixed(3)} s | ${(r.min / 1000).toFixed(3)} s | ${(r.max / 1000).toFixed(3)} s | ${r.rss.toFixed(0)} MiB | ${(r.size / 1024).toFixed(0)} KB | ${r.target} |`),
+].join('\n');
+
+const doc = `# Benchmarks
+
+Written by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 10)}.
+Each case runs the compiled CLI as a fresh process (\`node dist/cli.js build ... -q\`), so times
+include Node start-up and module loading, as a user sees them. ${runs} timed runs per case after one
+untimed warm-up (3 for the 1,000-slide deck); peak RSS is the child's own \`maxRSS\`.
+
+Machine: ${machine}.
+
+${table}
+`;
+writeFileSync(path.join(root, 'BENCHMARKS.md'), doc);
+console.log(`\n${table}\n\nwritten to BENCHMARKS.md`);
+rmSync(work, { recursive: true, force: true });
