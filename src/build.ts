@@ -36,7 +36,7 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
   if (hasErrors(plan.diagnostics)) throw new InputError(plan.diagnostics);
   const deck = await renderDeck(plan.deck, options.cache ?? createChartCache());
   const bytes = await emitDeck(deck, mediaFrom(assets.images), { date: packageDate(outline.meta.date, options.env) });
-  const warnings = [...assets.diagnostics, ...plan.diagnostics];
+  const warnings = [...outline.warnings, ...assets.diagnostics, ...plan.diagnostics];
   return { outline, deck, bytes, warnings };
 }
 

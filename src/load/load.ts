@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { diagnostic, hasErrors, InputError, type Diagnostic } from '../diagnostics.js';
 import { evaluate, FormulaError, inlineDerivedProblems } from '../figures/derive.js';
 import { findingsFromIssues, type Finding } from './issues.js';
@@ -15,6 +15,8 @@ import { OutlineInput, SlideInput, type Source, type ThemeInput } from './schema
 export interface Outline {
   /** The outline's path as the user gave it, for messages. */
   file: string;
+  /** Problems that do not stop the build (YAML warnings). */
+  warnings: Diagnostic[];
   /** Folder that asset paths are relative to. */
   dir: string;
   meta: { title: string; subtitle?: string; author?: string; date?: string; footer?: string };
@@ -58,9 +60,9 @@ export function parseOutline(text: string, file: string): Outline {
   };
 
   const syntax = yamlProblems(doc, lines, file);
-  if (syntax.length) throw new InputError(syntax);
+  if (hasErrors(syntax)) throw new InputError(syntax);
 
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const data = toData(doc, lines, file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError([diagnostic(file, 'not-a-mapping', 'the outline must be a mapping of keys (title:, slides:, ...)', { hint: 'start with `title: My deck` and a `slides:` list' })]);
   }
@@ -91,6 +93,7 @@ export function parseOutline(text: string, file: string): Outline {
   if (o.footer) meta.footer = o.footer;
   return {
     file,
+    warnings: syntax,
     dir: path.dirname(path.resolve(file)),
     meta,
     theme: o.theme,
@@ -99,6 +102,27 @@ export function parseOutline(text: string, file: string): Outline {
     slides: o.slides.map(toSlide),
     locate,
   };
+}
+
+/** The document as plain data; aliases that point nowhere or expand without end are reported. */
+function toData(doc: Document, lines: LineCounter, file: string): unknown {
+  try {
+    // yaml's default alias budget (100) stops "billion laughs" documents long before memory does.
+    return doc.toJS();
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const aliases: Alias[] = [];
+    visit(doc, { Alias: (_key, node) => void aliases.push(node) });
+    const unresolved = aliases.filter((a) => a.resolve(doc) === undefined);
+    const at = (a: Alias | undefined): { line: number; column: number } => {
+      const pos = lines.linePos(a?.range?.[0] ?? 0);
+      return { line: pos.line, column: pos.col };
+    };
+    if (unresolved.length) {
+      throw new InputError(unresolved.map((a) => diagnostic(file, 'yaml-alias', `alias *${a.source} has no anchor &${a.source} before it`, { ...at(a), hint: 'define the anchor (&name) before using *name, or write the value out' })));
+    }
+    throw new InputError([diagnostic(file, 'yaml-alias-bomb', 'the aliases in this outline expand to too much data', { ...at(aliases[0]), hint: 'write the values out instead of nesting aliases of aliases' })]);
+  }
 }
 
 const byPosition = (ds: Diagnostic[]): Diagnostic[] => [...ds].sort((a, b) => a.line - b.line || a.column - b.column);
@@ -161,6 +185,6 @@ function referenceProblems(o: OutlineInput): Finding[] {
       }
     }
   };
-  walk({ slides: o.slides }, []);
+  walk(o, []);
   return findings;
 }

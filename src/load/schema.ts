@@ -125,11 +125,24 @@ export const Chart = z
   });
 export type Chart = z.infer<typeof Chart>;
 
-export const Table = z.strictObject({
-  columns: z.array(text).min(1).describe('Header row.'),
-  rows: z.array(z.array(text)).min(1).describe('Body rows, one cell per column.'),
-  source: SourceRef.optional(),
-});
+export const Table = z
+  .strictObject({
+    columns: z.array(text).min(1).describe('Header row.'),
+    rows: z.array(z.array(text)).min(1).describe('Body rows, one cell per column.'),
+    source: SourceRef.optional(),
+  })
+  .superRefine((t, ctx) => {
+    t.rows.forEach((r, i) => {
+      if (r.length !== t.columns.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i],
+          message: `this row has ${r.length} cells but the table has ${t.columns.length} columns`,
+          params: { hint: 'give every row one cell per column (use "" for an empty cell)' },
+        });
+      }
+    });
+  });
 
 export const Column = z.strictObject({
   heading: z.string().optional(),

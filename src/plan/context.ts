@@ -20,9 +20,9 @@ export class PlanContext {
     readonly images: ImageSizes,
   ) {}
 
-  problem(path: readonly PropertyKey[], message: string, hint: string): void {
+  problem(path: readonly PropertyKey[], message: string, hint: string, code = 'does-not-fit'): void {
     const pos = this.outline.locate(path);
-    this.diagnostics.push(diagnostic(this.outline.file, 'does-not-fit', message, { ...pos, hint }));
+    this.diagnostics.push(diagnostic(this.outline.file, code, message, { ...pos, hint }));
   }
 
   /** A fitted text shape; text that cannot fit even at the role's smallest size is reported at `path`. */

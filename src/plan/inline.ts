@@ -7,7 +7,12 @@ export interface Run {
 
 const TOKEN = /(\*\*[^*]+?\*\*|(?<![\w*])_[^_]+?_(?![\w])|(?<![\w*])\*[^*\s][^*]*?\*(?![\w*]))/g;
 
-export function parseInline(source: string): Run[] {
+/**
+ * Line breaks inside a text are spaces, as in Markdown: a YAML block scalar wraps for the
+ * writer's convenience, and the slide wraps to its own width (and is measured that way).
+ */
+export function parseInline(text: string): Run[] {
+  const source = text.replace(/\s*\r?\n\s*/g, ' ');
   const runs: Run[] = [];
   let last = 0;
   for (const m of source.matchAll(TOKEN)) {

@@ -171,8 +171,10 @@ export function fitText(
   range: { max: number; min: number },
   inner: { w: number; h: number },
 ): Fit {
-  let size = range.max;
-  for (; size >= range.min; size -= 0.5) {
+  const sizes: number[] = [];
+  for (let size = range.max; size > range.min; size -= 0.5) sizes.push(size);
+  sizes.push(range.min);
+  for (const size of sizes) {
     const height = textHeight(paras, style, size, inner.w);
     if (height <= inner.h * HEIGHT_SAFETY) return { size, height, fits: true };
   }

@@ -46,7 +46,7 @@ export function sectionSlide(ctx: PlanContext, slide: Slide, number: number): Sh
 export function agendaSlide(ctx: PlanContext, slide: Slide): Shape[] {
   const sections = ctx.outline.slides.filter((s) => s.layout === 'section');
   if (!sections.length) {
-    ctx.problem(['slides', slide.index, 'layout'], 'the agenda lists the section slides, and this outline has none', 'add slides with `layout: section`, or remove the agenda');
+    ctx.problem(['slides', slide.index, 'layout'], 'the agenda lists the section slides, and this outline has none', 'add slides with `layout: section`, or remove the agenda', 'agenda-empty');
     return [];
   }
   const { colours } = ctx.theme;

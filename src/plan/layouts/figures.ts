@@ -55,11 +55,6 @@ export function tableBody(ctx: PlanContext, slide: Of<'table'>): Shape[] {
   const style = { font: ctx.theme.font, lineSpacing: 1 };
   const range = ctx.theme.sizes.table;
   const numeric = header.map((_, c) => rows.every((r) => /^[-+−]?[$£€¥]?\s?[-+−]?[\d.,]+\s*(%|x|bn|m|k)?$/i.test((r[c] ?? '').trim())));
-  rows.forEach((r, i) => {
-    if (r.length !== header.length) {
-      ctx.problem(['slides', slide.index, 'table', 'rows', i], `this row has ${r.length} cells but the table has ${header.length} columns`, 'give every row one cell per column (use "" for an empty cell)');
-    }
-  });
   for (let size = range.max; size >= range.min; size -= 0.5) {
     const natural = header.map((h, c) => Math.max(...[h, ...rows.map((r) => r[c] ?? '')].map((t) => lineWidth(parseInline(t), { ...style, bold: true }, size))) + 2 * CELL_MARGIN + 0.05);
     const colWidths = share(natural, width);
