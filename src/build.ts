@@ -11,12 +11,15 @@ import type { RenderedDeck } from './plan/deck.js';
 import { planDeck } from './plan/plan.js';
 import { createChartCache, type ChartCache } from './render/charts.js';
 import { readImages } from './render/images.js';
+import { startRenderer, type Renderer } from './render/renderer.js';
 import { renderDeck } from './render/render.js';
 import { writeDeck } from './write/write.js';
 
 export interface CompileOptions {
   /** Reuse rendered charts across builds (watch mode). */
   cache?: ChartCache;
+  /** Reuse a render worker across builds (watch mode); by default each build starts and stops one. */
+  renderer?: Renderer;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -29,15 +32,21 @@ export interface Compiled {
 
 /** Outline file -> .pptx bytes, writing nothing. Throws InputError with every problem found. */
 export async function compileDeck(file: string, options: CompileOptions = {}): Promise<Compiled> {
-  const outline = await loadOutline(file);
-  const assets = await readImages(outline);
-  if (hasErrors(assets.diagnostics)) throw new InputError(assets.diagnostics);
-  const plan = planDeck(outline, assets.images);
-  if (hasErrors(plan.diagnostics)) throw new InputError(plan.diagnostics);
-  const deck = await renderDeck(plan.deck, options.cache ?? createChartCache());
-  const bytes = await emitDeck(deck, mediaFrom(assets.images), { date: packageDate(outline.meta.date, options.env) });
-  const warnings = [...outline.warnings, ...assets.diagnostics, ...plan.diagnostics];
-  return { outline, deck, bytes, warnings };
+  // Started first, so the worker loads Chart.js and the canvas while this thread loads and plans.
+  const renderer = options.renderer ?? startRenderer();
+  try {
+    const outline = await loadOutline(file);
+    const assets = await readImages(outline, renderer);
+    if (hasErrors(assets.diagnostics)) throw new InputError(assets.diagnostics);
+    const plan = planDeck(outline, assets.images);
+    if (hasErrors(plan.diagnostics)) throw new InputError(plan.diagnostics);
+    const deck = await renderDeck(plan.deck, options.cache ?? createChartCache(), renderer);
+    const bytes = await emitDeck(deck, mediaFrom(assets.images), { date: packageDate(outline.meta.date, options.env) });
+    const warnings = [...outline.warnings, ...assets.diagnostics, ...plan.diagnostics];
+    return { outline, deck, bytes, warnings };
+  } finally {
+    if (!options.renderer) await renderer.close();
+  }
 }
 
 /** deck.yaml -> output/deck.pptx, relative to the working folder. */

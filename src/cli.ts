@@ -73,9 +73,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`deckgen: build takes one outline, got ${rest.length}: ${rest.join(' ')}\n`);
     return EXIT.invalidInput;
   }
-  // Loaded only for a build, so --help and --version answer at once.
+  // The render worker starts before the pipeline's modules load, so the two overlap on two cores;
+  // the pipeline is loaded only for a build, so --help and --version answer at once.
+  const { startRenderer } = await import('./render/renderer.js');
+  const renderer = startRenderer();
   const { buildDeck } = await import('./build.js');
-  const result = await buildDeck(rest[0] ?? 'deck.yaml', values.out);
+  const result = await buildDeck(rest[0] ?? 'deck.yaml', values.out, { renderer }).finally(() => renderer.close());
   report(result.warnings);
   if (!values.quiet) {
     const slides = result.deck.slides.length;

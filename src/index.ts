@@ -9,5 +9,6 @@ export type { Deck, PlannedSlide, Shape } from './plan/deck.js';
 export { renderDeck } from './render/render.js';
 export { createChartCache, type ChartCache } from './render/charts.js';
 export { readImages } from './render/images.js';
+export { startRenderer, type Renderer } from './render/renderer.js';
 export { emitDeck, mediaFrom } from './emit/emit.js';
 export { writeDeck } from './write/write.js';

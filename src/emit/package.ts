@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
+import { zip, type ZipEntry } from './zip.js';
 
 export interface PackageOptions {
   /** Written as the document's created/modified date (docProps/core.xml) and every zip entry's date. */
@@ -93,26 +94,22 @@ export async function finishPackage(bytes: Uint8Array, options: PackageOptions):
   const duplicates = await duplicateMedia(source, Object.keys(source.files));
   const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir && !duplicates.has(n));
   const parts = new Set(names);
-  const out = new JSZip();
   // [Content_Types].xml first: some readers stream the package and expect it there.
   const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
+  const entries: ZipEntry[] = [];
   for (const name of ordered) {
     const file = source.files[name]!;
+    const text = (): Promise<string> => file.async('string');
     let data: string | Uint8Array;
-    if (name === '[Content_Types].xml') data = pruneContentTypes(await file.async('string'), parts);
-    else if (name === 'docProps/core.xml') data = coreDates(await file.async('string'), options.date);
-    else if (name === 'ppt/presentation.xml') data = orderPresentation(await file.async('string'));
-    else if (name.endsWith('.rels') && duplicates.size) data = retarget(await file.async('string'), duplicates);
-    else if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = repairParagraphs(await file.async('string'));
-    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = repairParagraphs(notesParagraphs(await file.async('string')));
+    if (name === '[Content_Types].xml') data = pruneContentTypes(await text(), parts);
+    else if (name === 'docProps/core.xml') data = coreDates(await text(), options.date);
+    else if (name === 'ppt/presentation.xml') data = orderPresentation(await text());
+    else if (name.endsWith('.rels') && duplicates.size) data = retarget(await text(), duplicates);
+    else if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = repairParagraphs(await text());
+    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = repairParagraphs(notesParagraphs(await text()));
     else data = await file.async('uint8array');
     // PNG and JPEG are compressed already; deflating them again costs time and saves nothing.
-    const stored = /\.(png|jpe?g)$/i.test(name);
-    out.file(name, data, { date: options.date, createFolders: false, ...(stored ? { compression: 'STORE' as const } : {}) });
+    entries.push({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, store: /\.(png|jpe?g)$/i.test(name) });
   }
-  return out.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: options.compressionLevel ?? 6 },
-  });
+  return zip(entries, options.date, options.compressionLevel ?? 6);
 }

@@ -51,6 +51,8 @@ export interface ChartShape {
   font: string;
   textColour: string;
   gridColour: string;
+  /** The slide colour behind the chart: charts are opaque, so every renderer shows the same pixels. */
+  background: string;
   /** Chart text size in points at the placed size. */
   fontSize: number;
 }

@@ -3,10 +3,8 @@
  * the way PowerPoint wraps: at spaces, inside words only when a word is wider than the line,
  * and between CJK characters. This is what lets the plan promise that nothing overflows.
  */
-import '../no-system-fonts.js';
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { metricFamily } from '../fonts.js';
 import type { Run } from './inline.js';
+import { advance } from './metrics/advance.js';
 import { ptToIn } from './units.js';
 
 export interface Paragraph {
@@ -34,26 +32,9 @@ const HEIGHT_SAFETY = 0.96;
 /** Bullet indent per level, in inches, at an 18 pt body size; scales with the size. */
 const INDENT_PER_LEVEL = 0.32;
 
-const REF_PX = 100;
-let ctx: SKRSContext2D | undefined;
-const widthCache = new Map<string, number>();
-
-function advance(text: string, family: string, bold: boolean, italic: boolean): number {
-  const key = `${family}|${bold ? 'b' : ''}${italic ? 'i' : ''}|${text}`;
-  let w = widthCache.get(key);
-  if (w === undefined) {
-    ctx ??= createCanvas(1, 1).getContext('2d');
-    ctx.font = `${italic ? 'italic ' : ''}${bold ? 'bold ' : ''}${REF_PX}px "${family}"`;
-    w = ctx.measureText(text).width / REF_PX;
-    widthCache.set(key, w);
-  }
-  return w;
-}
-
 /** Width of a single line of runs, in inches, at `size` points. */
 export function lineWidth(runs: readonly Run[], style: TextStyle, size: number): number {
-  const family = metricFamily(style.font);
-  return runs.reduce((sum, r) => sum + advance(r.text, family, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic)) * ptToIn(size), 0);
+  return runs.reduce((sum, r) => sum + advance(r.text, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic)) * ptToIn(size), 0);
 }
 
 const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
@@ -68,7 +49,6 @@ interface Piece {
 }
 
 function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
-  const family = metricFamily(style.font);
   const scale = ptToIn(size);
   const out: Piece[] = [];
   for (const r of runs) {
@@ -76,8 +56,8 @@ function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
     const italic = !!(r.italic ?? style.italic);
     for (const token of r.text.match(TOKENS) ?? []) {
       const space = /^\s+$/.test(token);
-      const width = advance(token, family, bold, italic) * scale;
-      const chars = space ? [] : [...token].map((c) => advance(c, family, bold, italic) * scale);
+      const width = advance(token, bold, italic) * scale;
+      const chars = space ? [] : [...token].map((c) => advance(c, bold, italic) * scale);
       const prev = out[out.length - 1];
       // Runs split words at style changes ("**4.1**m"); glue them back so they wrap as one word.
       if (!space && prev && !prev.space && !/[\u2e80-\uffef]/.test(token + prev.text)) {

@@ -11,6 +11,11 @@ export const inToCssPx = (inches: number): number => inches * CSS_PX_PER_IN;
 export const ptToCssPx = (pt: number): number => (pt * CSS_PX_PER_IN) / PT_PER_IN;
 export const inToEmu = (inches: number): number => Math.round(inches * EMU_PER_IN);
 
+/** A chart's canvas in CSS pixels: its placed size at 96 dpi (Chart.js then draws at CHART_SCALE). */
+export function chartCanvasSize(box: { w: number; h: number }): { width: number; height: number } {
+  return { width: Math.round(inToCssPx(box.w)), height: Math.round(inToCssPx(box.h)) };
+}
+
 /** The 16:9 widescreen slide, as PowerPoint sizes it. */
 export const SLIDE = { w: 13.333, h: 7.5 } as const;
 

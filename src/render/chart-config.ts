@@ -96,6 +96,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
           labels: { color: text, font, boxWidth: px, boxHeight: px, padding: px },
         },
         deckgenLegendGap: { gap: round ? 0 : px },
+        deckgenBackground: { colour: `#${shape.background}` },
         tooltip: { enabled: false },
         deckgenDataLabels: {
           display: spec.dataLabels,

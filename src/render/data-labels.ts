@@ -61,6 +61,18 @@ export const dataLabels: Plugin = {
 
 type Ctx = Chart['ctx'];
 
+/** Fills the canvas with the slide colour before anything is drawn: opaque charts. */
+export const background: Plugin = {
+  id: 'deckgenBackground',
+  beforeDraw(chart: Chart, _args, raw) {
+    const { colour } = raw as { colour: string };
+    chart.ctx.save();
+    chart.ctx.fillStyle = colour;
+    chart.ctx.fillRect(0, 0, chart.width, chart.height);
+    chart.ctx.restore();
+  },
+};
+
 /** Space between the legend and the plot, which Chart.js does not offer as an option. */
 export const legendGap: Plugin = {
   id: 'deckgenLegendGap',

@@ -2,12 +2,11 @@
  * Images the outline names (the theme logo, image slides): read once, checked to be real PNG or
  * JPEG files inside the outline's folder, and measured so the plan can keep their aspect ratio.
  */
-import '../no-system-fonts.js';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { loadImage } from '@napi-rs/canvas';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Outline } from '../load/load.js';
+import type { Renderer } from './renderer.js';
 
 export interface ImageAsset {
   width: number;
@@ -28,13 +27,27 @@ function references(outline: Outline): { ref: string; at: PropertyKey[] }[] {
   return refs;
 }
 
-function sniff(bytes: Uint8Array): ImageAsset['mime'] | undefined {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+/** Type and pixel size from the file's header: PNG's IHDR, or JPEG's first start-of-frame. */
+export function sniff(bytes: Uint8Array): { mime: ImageAsset['mime']; width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length >= 24 && view.getUint32(0) === 0x89504e47 && view.getUint32(12) === 0x49484452) {
+    return { mime: 'image/png', width: view.getUint32(16), height: view.getUint32(20) };
+  }
+  if (bytes.length < 4 || view.getUint16(0) !== 0xffd8) return undefined;
+  for (let i = 2; i + 9 < bytes.length; ) {
+    if (bytes[i] !== 0xff) return undefined;
+    const marker = bytes[i + 1]!;
+    const length = view.getUint16(i + 2);
+    // SOF0-SOF15 carry the size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { mime: 'image/jpeg', height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
+    }
+    i += 2 + length;
+  }
   return undefined;
 }
 
-export async function readImages(outline: Outline): Promise<{ images: ImageAssets; diagnostics: Diagnostic[] }> {
+export async function readImages(outline: Outline, renderer: Renderer): Promise<{ images: ImageAssets; diagnostics: Diagnostic[] }> {
   const images: ImageAssets = new Map();
   const diagnostics: Diagnostic[] = [];
   const root = await realpath(outline.dir);
@@ -57,17 +70,16 @@ export async function readImages(outline: Outline): Promise<{ images: ImageAsset
       continue;
     }
     const data = new Uint8Array(await readFile(real).catch(() => Buffer.alloc(0)));
-    const mime = sniff(data);
-    if (!mime) {
+    const header = sniff(data);
+    if (!header) {
       fail(`"${ref}" is not a PNG or JPEG image`, 'convert it to PNG or JPEG');
       continue;
     }
-    const decoded = await loadImage(data).catch(() => undefined);
-    if (!decoded || !decoded.width || !decoded.height) {
+    if (!header.width || !header.height || !(await renderer.decodes(data))) {
       fail(`image "${ref}" is damaged and cannot be decoded`, 'export it again from the program that made it');
       continue;
     }
-    images.set(ref, { width: decoded.width, height: decoded.height, path: real, data, mime });
+    images.set(ref, { width: header.width, height: header.height, path: real, data, mime: header.mime });
   }
   return { images, diagnostics };
 }

@@ -21,6 +21,7 @@ function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number):
     font: ctx.theme.font,
     textColour: colours.text,
     gridColour: colours.rule,
+    background: colours.background,
     fontSize,
   };
 }

@@ -1,0 +1,44 @@
+/**
+ * The native half of render: Chart.js on @napi-rs/canvas, and image decoding. Loaded in the
+ * render worker (or in-process when no worker can start), never by load or plan.
+ */
+import '../no-system-fonts.js';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { Chart, registerables } from 'chart.js';
+import { metricFamily, registerFonts } from '../fonts.js';
+import type { ChartShape } from '../plan/deck.js';
+import { chartCanvasSize } from '../plan/units.js';
+import { chartConfig } from './chart-config.js';
+import { background, dataLabels, legendGap } from './data-labels.js';
+import { encodePng } from './png.js';
+
+let ready = false;
+
+/** Fonts and Chart.js plugins, once; the worker calls it at start so the first chart is not slower. */
+export function warmUp(): void {
+  if (ready) return;
+  registerFonts();
+  Chart.register(...registerables, background, dataLabels, legendGap);
+  ready = true;
+}
+
+export function drawChart(shape: ChartShape): Promise<Uint8Array> {
+  warmUp();
+  const { width, height } = chartCanvasSize(shape.box);
+  const canvas = createCanvas(width, height);
+  const family = metricFamily(shape.font);
+  Chart.defaults.font.family = family;
+  const chart = new Chart(canvas.getContext('2d') as unknown as ConstructorParameters<typeof Chart>[0], chartConfig(shape, family));
+  try {
+    // data() copies the pixels; destroy() clears the canvas, so it comes second.
+    return encodePng(canvas.data(), canvas.width, canvas.height);
+  } finally {
+    chart.destroy();
+  }
+}
+
+/** Decodes an image fully: a file whose header looks right can still be damaged further in. */
+export async function decodes(bytes: Uint8Array): Promise<boolean> {
+  const image = await loadImage(Buffer.from(bytes)).catch(() => undefined);
+  return !!image && image.width > 0 && image.height > 0;
+}

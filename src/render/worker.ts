@@ -1,0 +1,19 @@
+/** The render worker: draws charts and checks images on the second core while the main thread loads, plans and emits. */
+import { parentPort } from 'node:worker_threads';
+import type { ChartShape } from '../plan/deck.js';
+import { decodes, drawChart, warmUp } from './draw.js';
+
+export type Request = { id: number; chart: ChartShape } | { id: number; image: Uint8Array };
+export type Reply = { id: number; png?: Uint8Array; ok?: boolean; error?: string };
+
+const port = parentPort;
+if (port) {
+  warmUp();
+  port.on('message', (req: Request) => {
+    const job = 'chart' in req ? drawChart(req.chart).then((png) => ({ id: req.id, png })) : decodes(req.image).then((ok) => ({ id: req.id, ok }));
+    job.then(
+      (reply: Reply) => port.postMessage(reply, reply.png ? [reply.png.buffer as ArrayBuffer] : []),
+      (e: unknown) => port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) } satisfies Reply),
+    );
+  });
+}
