@@ -27,13 +27,17 @@ export class PlanContext {
 
   /** A fitted text shape; text that cannot fit even at the role's smallest size is reported at `path`. */
   text(box: Box, paragraphs: Paragraph[], o: TextOptions, path: readonly PropertyKey[]): TextShape {
-    const { shape, fits } = fittedText(box, paragraphs, this.theme, o);
+    const { shape, fits, needed, room } = fittedText(box, paragraphs, this.theme, o);
     if (!fits) {
       const words = paragraphs.reduce((n, p) => n + plainText(p.runs).split(/\s+/).filter(Boolean).length, 0);
+      // Height grows with the text in steps of a line, so the share of height over is the share to cut.
+      const over = 1 - room / needed;
+      const chars = paragraphs.reduce((n, p) => n + plainText(p.runs).length, 0);
+      const cut = words >= 5 ? `about ${Math.ceil(words * over) + 1} of its ${words} words` : `about ${Math.ceil(chars * over) + 1} of its ${chars} characters`;
       this.problem(
         path,
-        `text does not fit its box even at ${this.theme.sizes[o.role].min} pt (${words} words in ${box.w.toFixed(1)} x ${box.h.toFixed(1)} in)`,
-        'shorten it or split it across slides; move detail into `notes`',
+        `text does not fit its box even at ${this.theme.sizes[o.role].min} pt: cut ${cut} (it needs ${needed.toFixed(2)} in of height, the box has ${room.toFixed(2)} in)`,
+        'shorten it, or move the detail into `notes`',
       );
     }
     return shape;

@@ -11,8 +11,9 @@ import { PlanContext, type ImageSizes } from './context.js';
 import type { Deck, PlannedSlide, Shape } from './deck.js';
 import { GRID } from './grid.js';
 import { agendaSlide, sectionSlide, titleSlide } from './layouts/cover.js';
-import { kpisBody, tableBody } from './layouts/figures.js';
-import { bulletsBody, quoteBody, twoColumnBody } from './layouts/prose.js';
+import { kpisBody } from './layouts/figures.js';
+import { tablePages } from './layouts/table.js';
+import { bulletPages, quoteBody, twoColumnBody } from './layouts/prose.js';
 import { sourcesBody } from './layouts/sources.js';
 import { chartBody, chartTextBody, imageBody } from './layouts/visual.js';
 import { SLIDE } from './units.js';
@@ -51,7 +52,7 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan
   for (const slide of outline.slides) {
     if (slide.layout === 'title') slides.push(dark('title', slide.title ?? '', titleSlide(ctx, slide), slide.notes));
     else if (slide.layout === 'section') slides.push(dark('section', slide.title ?? '', sectionSlide(ctx, slide, ++section), slide.notes));
-    else slides.push(contentSlide(ctx, slide));
+    else slides.push(...contentSlides(ctx, slide));
   }
   const hasSourcesSlide = outline.slides.some((s) => s.layout === 'sources');
   if (outline.sourcesSlide && !hasSourcesSlide && outline.sources.length) slides.push(framed(ctx, undefined, 'Sources', sourcesBody(ctx, undefined)));
@@ -62,14 +63,28 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan
   };
 }
 
+/** Most slides plan to one; bullets and tables continue over as many as they need. */
+function contentSlides(ctx: PlanContext, slide: Slide): PlannedSlide[] {
+  if (slide.layout === 'bullets') return continued(ctx, slide, bulletPages(ctx, slide));
+  if (slide.layout === 'table') return continued(ctx, slide, tablePages(ctx, slide));
+  return [contentSlide(ctx, slide)];
+}
+
+/** The first page as the outline has it; the rest titled "(cont.)", pointing back in their notes. */
+function continued(ctx: PlanContext, slide: Slide, pages: Shape[][]): PlannedSlide[] {
+  const title = slide.title ?? '';
+  return pages.map((body, i) => {
+    if (i === 0) return framed(ctx, slide, title, body);
+    return framed(ctx, { ...slide, notes: `Continued from the previous slide, "${title}".` }, `${title} (cont.)`, body);
+  });
+}
+
 function contentSlide(ctx: PlanContext, slide: Slide): PlannedSlide {
   switch (slide.layout) {
     case 'agenda':
       return framed(ctx, slide, slide.title ?? 'Agenda', agendaSlide(ctx, slide));
     case 'sources':
       return framed(ctx, slide, slide.title ?? 'Sources', sourcesBody(ctx, slide.index));
-    case 'bullets':
-      return framed(ctx, slide, slide.title, bulletsBody(ctx, slide));
     case 'kpis':
       return framed(ctx, slide, slide.title, kpisBody(ctx, slide));
     case 'chart':
@@ -78,12 +93,12 @@ function contentSlide(ctx: PlanContext, slide: Slide): PlannedSlide {
       return framed(ctx, slide, slide.title, chartTextBody(ctx, slide));
     case 'two-column':
       return framed(ctx, slide, slide.title, twoColumnBody(ctx, slide));
-    case 'table':
-      return framed(ctx, slide, slide.title, tableBody(ctx, slide));
     case 'quote':
       return framed(ctx, slide, slide.title, quoteBody(ctx, slide));
     case 'image':
       return framed(ctx, slide, slide.title, imageBody(ctx, slide));
+    case 'bullets':
+    case 'table':
     case 'title':
     case 'section':
       throw new Error(`contentSlide got a ${slide.layout} slide`);

@@ -28,6 +28,9 @@ export interface TextOptions {
 export interface Fitted {
   shape: TextShape;
   fits: boolean;
+  /** Height the text needs at the size chosen, and the height it may use, in inches. */
+  needed: number;
+  room: number;
 }
 
 export function para(text: string | Run[], level = 0, bullet = false, spaceBefore = 0): Paragraph {
@@ -54,10 +57,8 @@ export function fittedText(box: Box, paragraphs: Paragraph[], theme: Theme, o: T
   const lineSpacing = o.lineSpacing ?? 1;
   const range = theme.sizes[o.role];
   const style = { font, lineSpacing, ...(o.bold ? { bold: true } : {}), ...(o.italic ? { italic: true } : {}) };
-  const fit = fitText(paragraphs, style, { max: Math.min(o.max ?? range.max, range.max), min: range.min }, {
-    w: box.w - insets.l - insets.r,
-    h: box.h - insets.t - insets.b,
-  });
+  const inner = { w: box.w - insets.l - insets.r, h: box.h - insets.t - insets.b };
+  const fit = fitText(paragraphs, style, { max: Math.min(o.max ?? range.max, range.max), min: range.min }, inner);
   const shape: TextShape = {
     kind: 'text',
     box,
@@ -74,5 +75,5 @@ export function fittedText(box: Box, paragraphs: Paragraph[], theme: Theme, o: T
   if (o.italic) shape.italic = true;
   if (o.fill) shape.fill = o.fill;
   if (o.isTitle) shape.role = 'title';
-  return { shape, fits: fit.fits };
+  return { shape, fits: fit.fits, needed: fit.height, room: inner.h * 0.96 };
 }

@@ -1,14 +1,24 @@
 /** render: planned Deck -> Deck with pixels (charts drawn, images attached). */
-import type { Deck, RenderedDeck, RenderedShape } from '../plan/deck.js';
+import type { ChartShape, Deck, RenderedChart, RenderedDeck } from '../plan/deck.js';
 import { renderChart, type ChartCache } from './charts.js';
 import type { Renderer } from './renderer.js';
 
+/**
+ * Charts drawn at once. Each holds ~25 MB of pixels until it is deflated, so a 200-chart deck
+ * sent all at once took gigabytes; three keep both cores busy (one drawing, others deflating).
+ */
+const AT_ONCE = 3;
+
 export async function renderDeck(deck: Deck, cache: ChartCache, renderer: Renderer): Promise<RenderedDeck> {
-  const slides = await Promise.all(
-    deck.slides.map(async (slide) => ({
-      ...slide,
-      shapes: await Promise.all(slide.shapes.map((s): RenderedShape | Promise<RenderedShape> => (s.kind === 'chart' ? renderChart(s, cache, renderer) : s))),
-    })),
-  );
-  return { ...deck, slides };
+  const charts = deck.slides.flatMap((s) => s.shapes.filter((x): x is ChartShape => x.kind === 'chart'));
+  const done = new Map<ChartShape, RenderedChart>();
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < charts.length) {
+      const chart = charts[next++]!;
+      done.set(chart, await renderChart(chart, cache, renderer));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, charts.length) }, lane));
+  return { ...deck, slides: deck.slides.map((slide) => ({ ...slide, shapes: slide.shapes.map((s) => (s.kind === 'chart' ? done.get(s)! : s)) })) };
 }

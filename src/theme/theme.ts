@@ -43,7 +43,7 @@ export const BRIEFING: Theme = {
     title: { max: 30, min: 22 },
     subtitle: { max: 20, min: 14 },
     body: { max: 24, min: 14 },
-    kpiValue: { max: 48, min: 28 },
+    kpiValue: { max: 48, min: 20 },
     kpiLabel: { max: 18, min: 12 },
     table: { max: 18, min: 10 },
     quote: { max: 28, min: 18 },

@@ -193,15 +193,32 @@ describe('planDeck: notes', () => {
 });
 
 describe('planDeck: text that does not fit', () => {
-  it('reports bullets that overflow at the body minimum, at the bullets', () => {
+  it('continues bullets that do not fit one slide onto "(cont.)" slides, each fitting at one size', () => {
     const bullets = Array.from({ length: 40 }, (_, i) => `      - "bullet ${i} has quite a lot of words in it so that it wraps across the whole width of the slide"`);
-    const text = lines('title: T', 'slides:', '  - title: Fine', '    bullets: [x]', '  - title: Too much', '    bullets:', ...bullets);
+    const text = lines('title: T', 'slides:', '  - title: Fine', '    bullets: [x]', '  - title: Too much', '    bullets:', ...bullets, '    notes: Say it.');
     const p = plan(text);
-    expect(p.diagnostics).toHaveLength(1);
-    const [d] = p.diagnostics;
-    expect(d).toMatchObject({ code: 'does-not-fit', severity: 'error', file: FILE, line: lineOf(text, 'bullet 0'), column: 7 });
-    expect(d!.message).toMatch(/^text does not fit its box even at 14 pt \(\d+ words in 12\.1 x 4\.8 in\)$/);
-    expect(d!.hint).toMatch(/split it across slides/);
+    expect(p.diagnostics).toEqual([]);
+    const pages = p.deck.slides.filter((s) => s.title.startsWith('Too much'));
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.map((s) => s.title)).toEqual(['Too much', ...Array(pages.length - 1).fill('Too much (cont.)')]);
+    const bodies = pages.map((s) => s.shapes.filter((x): x is TextShape => x.kind === 'text' && x.paragraphs.some((q) => q.bullet))[0]!);
+    expect(new Set(bodies.map((b) => b.size)).size).toBe(1);
+    expect(bodies.flatMap((b) => b.paragraphs.map((q) => plainText(q.runs)))).toHaveLength(40);
+    for (const b of bodies) expect(textHeight(b.paragraphs, { font: b.font, lineSpacing: b.lineSpacing }, b.size, b.box.w - 0.2)).toBeLessThanOrEqual(b.box.h - 0.1);
+    expect(pages[0]!.notes).toBe('Say it.');
+    expect(pages[1]!.notes).toBe('Continued from the previous slide, "Too much".');
+  });
+
+  it('reports a single bullet too long for a whole slide, with how much to cut', () => {
+    const words = Array.from({ length: 700 }, (_, i) => `w${i}`).join(' ');
+    const text = lines('title: T', 'slides:', '  - title: Too much', '    bullets:', `      - ${words}`);
+    const [d, ...rest] = plan(text).diagnostics;
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'does-not-fit', severity: 'error', file: FILE, line: 5, column: 7 });
+    expect(d!.message).toMatch(/^text does not fit its box even at 14 pt: cut about \d+ of its 700 words/);
+    const cut = Number(/cut about (\d+)/.exec(d!.message)![1]);
+    expect(cut).toBeGreaterThan(100);
+    expect(cut).toBeLessThan(600);
   });
 
   it('reports a title too long for the title box, at the title', () => {

@@ -4,13 +4,15 @@ import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
 import { columns, GRID, pad } from '../grid.js';
 import { textHeight } from '../measure.js';
+import { paginate } from '../paginate.js';
 import { bulletParagraphs, para } from '../text.js';
 import type { Box } from '../units.js';
 
 type Of<L extends Slide['layout']> = Extract<Slide, { layout: L }>;
 
-export function bulletsBody(ctx: PlanContext, slide: Of<'bullets'>): Shape[] {
-  return [ctx.text(GRID.body, bulletParagraphs(slide.bullets), { role: 'body' }, ['slides', slide.index, 'bullets'])];
+/** One body per slide the bullets need: they continue on further slides when they must. */
+export function bulletPages(ctx: PlanContext, slide: Of<'bullets'>): Shape[][] {
+  return paginate(ctx, GRID.body, bulletParagraphs(slide.bullets), { role: 'body' }, ['slides', slide.index, 'bullets']).map((shape) => [shape]);
 }
 
 export function twoColumnBody(ctx: PlanContext, slide: Of<'two-column'>): Shape[] {

@@ -1,0 +1,243 @@
+/**
+ * Figures on the slides: every number the deck will show, where it sits in the outline, and which
+ * source (and paragraphs) it has to come from. check.ts then looks each one up in its source.
+ *
+ * What counts, and why:
+ * - Every text the deck shows: deck title, subtitle, author, date and footer; slide titles,
+ *   subtitles and speaker notes; bullets at any depth; KPI values and labels; chart labels, series
+ *   names and values, axis titles and alt text; table headers and cells; quotes; image captions and
+ *   alt text; column headings. A number on a slide is a claim, wherever it is. Units are not
+ *   figures: they give the scale ("million laptops") or kind ("%", "times") of the values.
+ * - A number is digits (with thousands commas and decimals) plus an optional scale word, percent
+ *   or multiple, as source-text.ts reads it. Digits glued to letters ("H1", "Q3") are names.
+ * - Inline derived figures {{ formula | format }} are computed, so their result is not looked up;
+ *   each operand of the formula is, and so are the operands of a KPI's `derived.formula`.
+ * - A figure must come from the nearest source that encloses it: its bullet's (or the parent
+ *   bullet's), else its KPI's, chart's, table's, quote's or image's, else the slide's, else any
+ *   source the slide cites (in the paragraphs it cites), else any source in the outline.
+ */
+import type { Slide } from '../load/layouts.js';
+import type { Outline } from '../load/load.js';
+import type { BulletInput, SourceRef } from '../load/schema.js';
+import { INLINE_DERIVED } from './derive.js';
+import { formatNumber } from './format.js';
+import { numbersIn, SCALES, type NumberKind } from './source-text.js';
+
+/** A source a figure may come from; `paras` undefined means anywhere in it. */
+export interface Scope {
+  id: string;
+  paras?: number[];
+}
+
+/** Where in the deck a figure shows, for messages. */
+export type Place = { slide: number; notes: boolean } | { meta: 'title' | 'subtitle' | 'author' | 'date' | 'footer' };
+
+export interface Figure {
+  /** As the deck shows it: "4.15 million", "12.6%", "17.2 times". */
+  text: string;
+  value: number;
+  decimals: number;
+  /** From the figure's own scale word, else from the KPI's or chart's unit. */
+  scale?: number;
+  kind: NumberKind;
+  /** Set for an operand of a derived figure: the formula it is part of. */
+  formula?: string;
+  /** Path of the outline value holding it. */
+  path: (string | number)[];
+  /** The text holding it has several lines (a block scalar): which line, and where in it. */
+  lineInText: number;
+  columnInLine: number;
+  multiline: boolean;
+  place: Place;
+  scopes: Scope[];
+}
+
+type Path = (string | number)[];
+
+/** How a unit ("million laptops", "bn yuan", "%", "times") scales the numbers it belongs to. */
+export interface UnitMeaning {
+  scale?: number;
+  word?: string;
+  kind: NumberKind;
+}
+
+export function unitMeaning(unit: string | undefined): UnitMeaning {
+  if (!unit) return { kind: 'plain' };
+  if (/%|\bper ?cent(?:age points?)?\b/i.test(unit)) return { word: '%', kind: 'percent' };
+  if (/^\s*[x×]\s*$|\btimes\b|\bfold\b/i.test(unit)) return { word: 'times', kind: 'multiple' };
+  const word = Object.keys(SCALES).find((w) => new RegExp(`(?:^|[^\\p{L}])${w}(?![\\p{L}])`, 'iu').test(unit));
+  return word ? { scale: SCALES[word]!, word, kind: 'plain' } : { kind: 'plain' };
+}
+
+const scopeOf = (ref: SourceRef): Scope => (typeof ref === 'string' ? { id: ref } : ref.para === undefined ? { id: ref.id } : { id: ref.id, paras: [ref.para].flat() });
+
+/**
+ * Every source a slide cites anywhere, merged per source: the paragraphs cited, or the whole
+ * source when any citation of it names no paragraph. Undefined when the slide cites nothing.
+ */
+export function citedOn(slide: Slide): Scope[] | undefined {
+  const found = new Map<string, Set<number> | 'all'>();
+  const visit = (value: unknown, key?: string): void => {
+    if (key === 'source' && value !== undefined) {
+      const s = scopeOf(value as SourceRef);
+      const had = found.get(s.id);
+      if (!s.paras || had === 'all') found.set(s.id, 'all');
+      else found.set(s.id, new Set([...(had ?? []), ...s.paras]));
+    } else if (Array.isArray(value)) value.forEach((v) => visit(v));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
+  };
+  visit(slide);
+  if (!found.size) return undefined;
+  return [...found].map(([id, p]) => (p === 'all' ? { id } : { id, paras: [...p].sort((a, b) => a - b) }));
+}
+
+/** What every figure found in one outline value shares. */
+interface Context {
+  path: Path;
+  scopes: Scope[];
+  place: Place;
+  unit?: UnitMeaning;
+}
+
+/** Line and column of offset `i` within a (possibly multi-line) text. */
+function lineAndColumn(text: string, i: number): { lineInText: number; columnInLine: number } {
+  const before = text.slice(0, i).split('\n');
+  return { lineInText: before.length - 1, columnInLine: before[before.length - 1]!.length };
+}
+
+/** The figures in one text: its numbers, and the operands of its inline derived figures. */
+export function figuresIn(text: string, ctx: Context): Figure[] {
+  const figures: Figure[] = [];
+  const at = (i: number): Where => ({ ...whereIn(ctx), ...lineAndColumn(text, i), multiline: text.includes('\n') });
+  let plain = text;
+  for (const m of text.matchAll(INLINE_DERIVED)) {
+    // Blank the {{ }} out (keeping offsets), so its operands and format are not read as figures.
+    plain = plain.slice(0, m.index) + ' '.repeat(m[0].length) + plain.slice(m.index + m[0].length);
+    const formula = m[1]!;
+    figures.push(...derivedFigures(formula, ctx, at, m.index + m[0].indexOf(formula)));
+  }
+  for (const n of numbersIn(plain)) {
+    const unit = ctx.unit ?? { kind: 'plain' as const };
+    const scale = n.scale ?? unit.scale;
+    const kind = n.kind !== 'plain' ? n.kind : unit.kind;
+    const shown = n.scale === undefined && n.kind === 'plain' && unit.word ? `${n.text}${unit.word === '%' ? '' : ' '}${unit.word}` : n.text;
+    figures.push({ text: shown, value: n.value, decimals: n.decimals, ...(scale ? { scale } : {}), kind, ...at(n.index) });
+  }
+  return figures;
+}
+
+type Where = Pick<Figure, 'lineInText' | 'columnInLine' | 'multiline' | 'path' | 'place' | 'scopes'>;
+
+/**
+ * The operands of a derived figure, tokenised as derive.ts's evaluate() does: each one has to be
+ * stated in the source, in any form (a percent may be used as a plain number in arithmetic).
+ */
+export function derivedFigures(formula: string, ctx: Context, at: (i: number) => Where = () => whereIn(ctx), start = 0): Figure[] {
+  return [...formula.matchAll(/\d+(?:\.\d+)?/g)].map((m) => ({
+    text: m[0],
+    value: Number(m[0]),
+    decimals: m[0].split('.')[1]?.length ?? 0,
+    kind: 'plain' as const,
+    formula: formula.trim(),
+    ...at(start + m.index),
+  }));
+}
+
+const whereIn = (ctx: Context): Where => ({ lineInText: 0, columnInLine: 0, multiline: false, path: ctx.path, place: ctx.place, scopes: ctx.scopes });
+
+/** A number the outline gives as a number (chart values, KPI values): shown as formatNumber shows it. */
+function numberFigure(value: number, ctx: Context): Figure[] {
+  const written = String(value);
+  if (!/^-?\d+(\.\d+)?$/.test(written)) return []; // 1e21: no digits as written to compare
+  const unit = ctx.unit ?? { kind: 'plain' as const };
+  const word = unit.word ? `${unit.word === '%' ? '' : ' '}${unit.word}` : '';
+  return [{
+    text: `${formatNumber(value)}${word}`,
+    value: Math.abs(value),
+    decimals: written.split('.')[1]?.length ?? 0,
+    ...(unit.scale ? { scale: unit.scale } : {}),
+    kind: unit.kind,
+    ...whereIn(ctx),
+  }];
+}
+
+export function extractFigures(outline: Outline): Figure[] {
+  const everywhere: Scope[] = outline.sources.map((s) => ({ id: s.id }));
+  const figures: Figure[] = [];
+  // The title slide's texts make claims too; they may come from any source.
+  for (const key of ['title', 'subtitle', 'author', 'date', 'footer'] as const) {
+    const v = outline.meta[key];
+    if (v !== undefined) figures.push(...figuresIn(String(v), { path: [key], scopes: everywhere, place: { meta: key } }));
+  }
+  for (const slide of outline.slides) figures.push(...slideFigures(slide, everywhere));
+  return figures;
+}
+
+function slideFigures(slide: Slide, everywhere: Scope[]): Figure[] {
+  const out: Figure[] = [];
+  const base = slide.source ? [scopeOf(slide.source)] : (citedOn(slide) ?? everywhere);
+  const own = (ref: SourceRef | undefined): Scope[] => (ref ? [scopeOf(ref)] : base);
+  const ctx = (path: Path, scopes: Scope[], unit?: UnitMeaning): Context => ({ path: ['slides', slide.index, ...path], scopes, place: { slide: slide.index, notes: path[0] === 'notes' }, ...(unit ? { unit } : {}) });
+  const text = (value: string | undefined, path: Path, scopes: Scope[], unit?: UnitMeaning): void => {
+    if (value !== undefined) out.push(...figuresIn(value, ctx(path, scopes, unit)));
+  };
+  const bullets = (list: BulletInput[], path: Path, scopes: Scope[]): void => {
+    let before = scopes; // a nested array is the sub-points of the bullet before it
+    list.forEach((b, i) => {
+      if (typeof b === 'string') return text(b, [...path, i], scopes);
+      if (Array.isArray(b)) return bullets(b, [...path, i], before);
+      const mine = b.source ? [scopeOf(b.source)] : scopes;
+      text(b.text, [...path, i, 'text'], mine);
+      if (b.bullets) bullets(b.bullets, [...path, i, 'bullets'], mine);
+      before = mine;
+    });
+  };
+
+  text(slide.title, ['title'], base);
+  text(slide.subtitle, ['subtitle'], base);
+  text(slide.notes, ['notes'], base);
+  if ('bullets' in slide) bullets(slide.bullets, ['bullets'], base);
+  if ('kpis' in slide) {
+    slide.kpis.forEach((k, i) => {
+      const scopes = own(k.source);
+      const unit = unitMeaning(k.unit);
+      if (typeof k.value === 'number') out.push(...numberFigure(k.value, ctx(['kpis', i, 'value'], scopes, unit)));
+      else text(k.value, ['kpis', i, 'value'], scopes, unit);
+      if (k.derived) out.push(...derivedFigures(k.derived.formula, ctx(['kpis', i, 'derived', 'formula'], scopes)));
+      text(k.label, ['kpis', i, 'label'], scopes);
+    });
+  }
+  if ('chart' in slide) {
+    const c = slide.chart;
+    const scopes = own(c.source);
+    const unit = unitMeaning(c.unit);
+    c.labels.forEach((l, i) => text(l, ['chart', 'labels', i], scopes));
+    c.series.forEach((s, i) => {
+      text(s.name, ['chart', 'series', i, 'name'], scopes);
+      s.values.forEach((v, j) => out.push(...numberFigure(v, ctx(['chart', 'series', i, 'values', j], scopes, unit))));
+    });
+    for (const key of ['xTitle', 'yTitle', 'y2Title', 'alt'] as const) text(c[key], ['chart', key], scopes);
+  }
+  if ('table' in slide) {
+    const scopes = own(slide.table.source);
+    slide.table.columns.forEach((h, i) => text(h, ['table', 'columns', i], scopes));
+    slide.table.rows.forEach((r, i) => r.forEach((cell, j) => text(cell, ['table', 'rows', i, j], scopes)));
+  }
+  if ('quote' in slide) {
+    const scopes = own(slide.quote.source);
+    text(slide.quote.text, ['quote', 'text'], scopes);
+    text(slide.quote.by, ['quote', 'by'], scopes);
+  }
+  if ('image' in slide) {
+    const scopes = own(slide.image.source);
+    text(slide.image.caption, ['image', 'caption'], scopes);
+    text(slide.image.alt, ['image', 'alt'], scopes);
+  }
+  if ('left' in slide) {
+    for (const side of ['left', 'right'] as const) {
+      text(slide[side].heading, [side, 'heading'], base);
+      bullets(slide[side].bullets, [side, 'bullets'], base);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { finishPackage, packageDate, DEFAULT_DATE } from '../../src/emit/package.js';
+import { xmlSafe } from '../../src/emit/sanitize.js';
+import { zip } from '../../src/emit/zip.js';
+
+async function pkg(files: Record<string, string>): Promise<Uint8Array> {
+  const z = new JSZip();
+  for (const [name, body] of Object.entries(files)) z.file(name, body);
+  return z.generateAsync({ type: 'uint8array' });
+}
+
+const TYPES = '<Types><Default Extension="xml" ContentType="application/xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="m"/><Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="m"/></Types>';
+
+describe('finishPackage', () => {
+  it('drops content-type overrides for parts that do not exist (PptxGenJS #1444)', async () => {
+    const out = await JSZip.loadAsync(await finishPackage(await pkg({ '[Content_Types].xml': TYPES, 'ppt/slideMasters/slideMaster1.xml': '<a/>' }), { date: DEFAULT_DATE }));
+    const types = await out.file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('slideMaster1.xml');
+    expect(types).not.toContain('slideMaster2.xml');
+  });
+
+  it('keeps one paragraph-properties element per paragraph and the schema form of bullet size', async () => {
+    const slide = '<p:sld><a:p><a:pPr marL="1"><a:buSzPct val="100000"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr marL="1"/><a:r><a:t>b</a:t></a:r></a:p></p:sld>';
+    const out = await JSZip.loadAsync(await finishPackage(await pkg({ '[Content_Types].xml': TYPES, 'ppt/slides/slide1.xml': slide }), { date: DEFAULT_DATE }));
+    const xml = await out.file('ppt/slides/slide1.xml')!.async('string');
+    expect(xml.match(/<a:pPr/g)).toHaveLength(1);
+    expect(xml).toContain('<a:buSzTx/>');
+  });
+
+  it('stores an image shown on many slides once', async () => {
+    const rels = (n: number): string => `<Relationships><Relationship Id="rId1" Target="../media/image-${n}-1.png"/></Relationships>`;
+    const files = {
+      '[Content_Types].xml': TYPES,
+      'ppt/media/image-1-1.png': 'same bytes',
+      'ppt/media/image-2-1.png': 'same bytes',
+      'ppt/slides/_rels/slide1.xml.rels': rels(1),
+      'ppt/slides/_rels/slide2.xml.rels': rels(2),
+    };
+    const out = await JSZip.loadAsync(await finishPackage(await pkg(files), { date: DEFAULT_DATE }));
+    expect(Object.keys(out.files).filter((n) => n.startsWith('ppt/media/'))).toEqual(['ppt/media/image-1-1.png']);
+    expect(await out.file('ppt/slides/_rels/slide2.xml.rels')!.async('string')).toContain('../media/image-1-1.png');
+  });
+
+  it('writes the same bytes for the same parts, whatever the time', async () => {
+    const input = await pkg({ '[Content_Types].xml': TYPES, 'docProps/core.xml': '<dcterms:created x="1">2026-01-01T10:00:00Z</dcterms:created>' });
+    const a = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') });
+    const b = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const core = await (await JSZip.loadAsync(a)).file('docProps/core.xml')!.async('string');
+    expect(core).toContain('2012-07-01T00:00:00Z');
+  });
+});
+
+describe('packageDate', () => {
+  it('prefers SOURCE_DATE_EPOCH, then the outline date, then a fixed date', () => {
+    expect(packageDate('2012-07-31', { SOURCE_DATE_EPOCH: '0' }).toISOString()).toBe('1970-01-01T00:00:00.000Z');
+    expect(packageDate('2012-07-31', {}).toISOString()).toBe('2012-07-31T00:00:00.000Z');
+    expect(packageDate('H1 2012', {}).toISOString()).toBe('2012-01-01T00:00:00.000Z');
+    expect(packageDate(undefined, {})).toEqual(DEFAULT_DATE);
+  });
+});
+
+describe('zip', () => {
+  it('writes entries any unzip tool reads back, deflated or stored', async () => {
+    const bytes = zip([{ name: 'a.xml', data: Buffer.from('<a>hello hello hello</a>') }, { name: 'm/b.png', data: Buffer.from([1, 2, 3]), store: true }], DEFAULT_DATE);
+    const back = await JSZip.loadAsync(bytes);
+    expect(await back.file('a.xml')!.async('string')).toBe('<a>hello hello hello</a>');
+    expect([...(await back.file('m/b.png')!.async('uint8array'))]).toEqual([1, 2, 3]);
+    expect(back.file('a.xml')!.date.toISOString()).toBe('2000-01-01T00:00:00.000Z');
+  });
+});
+
+describe('xmlSafe', () => {
+  it('removes exactly the characters XML 1.0 forbids', () => {
+    expect(xmlSafe('a\u000Bb\u0001c\u0000d\uFFFEe\uD800f')).toBe('abcdef');
+    expect(xmlSafe('tab\tnew\nline\r中文 😀')).toBe('tab\tnew\nline\r中文 😀');
+  });
+});
