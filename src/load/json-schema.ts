@@ -1,5 +1,6 @@
 /** The outline's JSON Schema, generated from the zod schema, for editor completion and hover docs. */
 import { z } from 'zod';
+import { referenceMarkdown } from './reference.js';
 import { OutlineInput } from './schema.js';
 
 export function outlineJsonSchema(): Record<string, unknown> {
@@ -12,3 +13,5 @@ export function outlineJsonSchema(): Record<string, unknown> {
 }
 
 export const jsonSchemaText = (): string => `${JSON.stringify(outlineJsonSchema(), null, 2)}\n`;
+
+export const referenceText = (): string => referenceMarkdown(outlineJsonSchema());

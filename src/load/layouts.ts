@@ -17,6 +17,8 @@ interface Common {
   subtitle?: string;
   notes?: string;
   source?: SlideInput['source'];
+  /** Colours for this slide only. */
+  theme?: SlideInput['theme'];
 }
 
 export type Slide = Common &
@@ -110,6 +112,6 @@ function layoutsShowing(key: string): string[] {
 }
 
 export function toSlide(s: SlideInput, index: number): Slide {
-  const { layout: _explicit, ...rest } = s;
+  const { layout: _explicit, skip: _skip, ...rest } = s;
   return { ...rest, index, layout: inferLayout(s) } as Slide;
 }

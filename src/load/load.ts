@@ -8,6 +8,7 @@ import { LineCounter, parseDocument, visit, type Alias, type Document } from 'ya
 import { diagnostic, hasErrors, InputError, type Diagnostic } from '../diagnostics.js';
 import { evaluate, FormulaError, inlineDerivedProblems } from '../figures/derive.js';
 import { findingsFromIssues, type Finding } from './issues.js';
+import { readCsv } from './csv.js';
 import { layoutProblems, toSlide, type Slide } from './layouts.js';
 import { positionOf, type Position } from './positions.js';
 import { OutlineInput, SlideInput, type Source, type ThemeInput } from './schema.js';
@@ -29,7 +30,25 @@ export interface Outline {
 }
 
 export async function loadOutline(file: string): Promise<Outline> {
-  return parseOutline(await readOutlineText(file), file);
+  const outline = parseOutline(await readOutlineText(file), file);
+  await readChartData(outline);
+  return outline;
+}
+
+/** Charts with `data:` get their labels and series from the CSV file it names. */
+async function readChartData(outline: Outline): Promise<void> {
+  const problems: Diagnostic[] = [];
+  for (const slide of outline.slides) {
+    if (slide.layout !== 'chart' && slide.layout !== 'chart-text') continue;
+    const data = (slide.chart as { data?: string }).data;
+    if (data === undefined) continue;
+    const label = path.relative(process.cwd(), path.resolve(outline.dir, data)) || data;
+    const csv = await readCsv(data, outline.dir, label);
+    if (csv.data) Object.assign(slide.chart, csv.data);
+    else if (csv.diagnostics[0]?.message === 'no such file') problems.push({ ...csv.diagnostics[0], file: outline.file, ...outline.locate(['slides', slide.index, 'chart', 'data']), message: `CSV file "${data}" not found` });
+    else problems.push(...csv.diagnostics);
+  }
+  if (problems.length) throw new InputError(problems);
 }
 
 export async function readOutlineText(file: string): Promise<string> {
@@ -74,14 +93,15 @@ export function parseOutline(text: string, file: string): Outline {
     if (Array.isArray(raw)) {
       raw.forEach((s, i) => {
         const slide = SlideInput.safeParse(s);
-        if (slide.success) findings.push(...layoutProblems(slide.data, i));
+        if (slide.success && !slide.data.skip) findings.push(...layoutProblems(slide.data, i));
       });
     }
     throw new InputError(byPosition(findings.map(at)));
   }
 
   const o = parsed.data;
-  const findings: Finding[] = o.slides.flatMap((s, i) => layoutProblems(s, i));
+  // A skipped slide must still be valid YAML and schema (typos show), but may be unfinished.
+  const findings: Finding[] = o.slides.flatMap((s, i) => (s.skip ? [] : layoutProblems(s, i)));
   findings.push(...referenceProblems(o));
   const problems = byPosition(findings.map(at));
   if (hasErrors(problems)) throw new InputError(problems);
@@ -99,7 +119,7 @@ export function parseOutline(text: string, file: string): Outline {
     theme: o.theme,
     sources: o.sources,
     sourcesSlide: o.sourcesSlide,
-    slides: o.slides.map(toSlide),
+    slides: o.slides.map(toSlide).filter((_, i) => !o.slides[i]!.skip),
     locate,
   };
 }

@@ -97,8 +97,9 @@ export const Series = z.strictObject({
 export const Chart = z
   .strictObject({
     type: z.enum(CHART_TYPES).default('bar').describe('bar, hbar (horizontal), stacked-bar, line, pie, doughnut or combo (bars + line).'),
-    labels: z.array(text).min(1).describe('Category labels.'),
-    series: z.array(Series).min(1),
+    data: z.string().optional().describe('A CSV file (relative to the outline) instead of labels and series: the first column holds the labels, the header names the series.'),
+    labels: z.array(text).min(1).optional().describe('Category labels.'),
+    series: z.array(Series).min(1).optional().describe('The data series, each with one value per label.'),
     unit: z.string().optional().describe('Unit of the values, shown in data labels and the axis title.'),
     dataLabels: z.boolean().default(true).describe('Print each value on the chart.'),
     decimals: z.number().int().min(0).max(4).optional().describe('Decimals in data labels; default: as given.'),
@@ -108,22 +109,32 @@ export const Chart = z
     source: SourceRef.optional(),
     alt: z.string().optional().describe('Alt text; generated from the data when absent.'),
   })
+  .describe('A chart drawn as a sharp image: type, data (inline or CSV), units, axis titles and source.')
   .superRefine((c, ctx) => {
-    c.series.forEach((s, i) => {
-      if (s.values.length !== c.labels.length) {
+    if (c.data !== undefined && (c.labels || c.series)) {
+      ctx.addIssue({ code: 'custom', path: ['data'], message: 'a chart takes its data from `data` or from `labels` and `series`, not both', params: { hint: 'remove `labels` and `series`, or remove `data`' } });
+    }
+    if (c.data === undefined && (!c.labels || !c.series)) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'a chart needs `labels` and `series`, or `data` naming a CSV file', params: { hint: 'e.g. data: assets/figures.csv' } });
+    }
+    const labels = c.labels ?? [];
+    (c.series ?? []).forEach((s, i) => {
+      if (c.labels && s.values.length !== labels.length) {
         ctx.addIssue({
           code: 'custom',
           path: ['series', i, 'values'],
-          message: `series "${s.name}" has ${s.values.length} values but there are ${c.labels.length} labels`,
+          message: `series "${s.name}" has ${s.values.length} values but there are ${labels.length} labels`,
           params: { hint: 'give one value per label, in the same order' },
         });
       }
     });
-    if ((c.type === 'pie' || c.type === 'doughnut') && c.series.length !== 1) {
+    if ((c.type === 'pie' || c.type === 'doughnut') && c.series && c.series.length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['series'], message: `a ${c.type} chart takes exactly one series`, params: { hint: 'use a bar or stacked-bar chart to compare several series' } });
     }
   });
-export type Chart = z.infer<typeof Chart>;
+/** A chart as the planner sees it: CSV data already read into labels and series. */
+export type Chart = Omit<z.infer<typeof Chart>, 'labels' | 'series' | 'data'> & { labels: string[]; series: z.infer<typeof Series>[] };
+export type ChartInput = z.infer<typeof Chart>;
 
 export const Table = z
   .strictObject({
@@ -131,6 +142,7 @@ export const Table = z
     rows: z.array(z.array(text)).min(1).describe('Body rows, one cell per column.'),
     source: SourceRef.optional(),
   })
+  .describe('A native table: a header row and body rows; continues on further slides when long.')
   .superRefine((t, ctx) => {
     t.rows.forEach((r, i) => {
       if (r.length !== t.columns.length) {
@@ -144,29 +156,46 @@ export const Table = z
     });
   });
 
-export const Column = z.strictObject({
-  heading: z.string().optional(),
-  bullets: z.array(Bullet).min(1),
-});
+export const Column = z
+  .strictObject({
+    heading: z.string().optional().describe('Column heading, e.g. "Worked" / "Needs fixing".'),
+    bullets: z.array(Bullet).min(1).describe('The column\'s bullets.'),
+  })
+  .describe('One column of a two-column slide.');
 
-export const Quote = z.strictObject({
-  text: z.string().min(1),
+export const Quote = z
+  .strictObject({
+  text: z.string().min(1).describe('The quotation, without quotation marks.'),
   by: z.string().optional().describe('Who said or wrote it.'),
   source: SourceRef.optional(),
-});
+  })
+  .describe('A pull quote with its attribution.');
 
-export const Image = z.strictObject({
+export const Image = z
+  .strictObject({
   path: z.string().min(1).describe('Image file (PNG or JPEG), relative to the outline.'),
   alt: z.string().optional().describe('Alt text for screen readers.'),
-  caption: z.string().optional(),
+  caption: z.string().optional().describe('Shown under the image.'),
   source: SourceRef.optional(),
-});
+  })
+  .describe('An image (PNG or JPEG) fitted to the slide, aspect ratio kept.');
+
+export const SlideTheme = z
+  .strictObject({
+    primary: hexColour.optional().describe('Title and first series colour on this slide.'),
+    accent: hexColour.optional().describe('Rule and second series colour on this slide.'),
+    text: hexColour.optional().describe('Body text colour on this slide.'),
+    background: hexColour.optional().describe('Background colour of this slide.'),
+  })
+  .describe("Colours for this slide only, over the deck's theme.");
 
 export const SlideInput = z.strictObject({
   layout: z.enum(LAYOUTS).optional().describe('Inferred from the content when absent.'),
+  skip: z.boolean().optional().describe('Leave the slide out of the deck without deleting it.'),
+  theme: SlideTheme.optional(),
   title: z.string().optional().describe('Slide title; make it the takeaway.'),
-  subtitle: z.string().optional(),
-  bullets: z.array(Bullet).min(1).optional(),
+  subtitle: z.string().optional().describe('Subtitle of a title or section slide.'),
+  bullets: z.array(Bullet).min(1).optional().describe('Bullet points: text, { text, source, bullets }, or a nested list for sub-points.'),
   kpis: z.array(Kpi).min(2).max(4).optional().describe('Two to four headline figures.'),
   chart: Chart.optional(),
   table: Table.optional(),
@@ -180,39 +209,39 @@ export const SlideInput = z.strictObject({
 export type SlideInput = z.infer<typeof SlideInput>;
 
 export const Source = z.strictObject({
-  id: z.string().min(1).regex(/^[\w.-]+$/, 'an id is letters, digits, ".", "-" or "_"'),
-  title: z.string().min(1),
-  author: z.string().optional(),
-  publisher: z.string().optional(),
-  date: text.optional(),
-  url: z.string().optional(),
+  id: z.string().min(1).regex(/^[\w.-]+$/, 'an id is letters, digits, ".", "-" or "_"').describe('Short name that slides cite, e.g. "article".'),
+  title: z.string().min(1).describe('Title of the source.'),
+  author: z.string().optional().describe('Author; used in the short citation under slides.'),
+  publisher: z.string().optional().describe('Publisher or outlet.'),
+  date: text.optional().describe('Publication date or year, e.g. 2012 or "2012-07-15".'),
+  url: z.string().optional().describe('Where to find it; shown on the Sources slide.'),
   file: z.string().optional().describe('A local plain-text copy of the source.'),
 });
 export type Source = z.infer<typeof Source>;
 
 export const ThemeInput = z.strictObject({
-  preset: z.enum(['briefing']).default('briefing'),
+  preset: z.enum(['briefing']).default('briefing').describe('The built-in theme to start from: "briefing" (navy and amber, 16:9).'),
   primary: hexColour.optional().describe('Titles, bars and the accent band.'),
   accent: hexColour.optional().describe('Highlights and the second series.'),
-  text: hexColour.optional(),
+  text: hexColour.optional().describe('Body text colour.'),
   muted: hexColour.optional().describe('Footers, source lines, secondary text.'),
-  background: hexColour.optional(),
+  background: hexColour.optional().describe('Background of content slides.'),
   palette: z.array(hexColour).min(2).optional().describe('Chart series colours, in order.'),
   font: z.string().optional().describe('Body and chart font (default Calibri).'),
-  headingFont: z.string().optional(),
+  headingFont: z.string().optional().describe('Font for titles (default: the body font).'),
   logo: z.string().optional().describe('Logo image, relative to the outline, shown on every slide.'),
 });
 export type ThemeInput = z.infer<typeof ThemeInput>;
 
 export const OutlineInput = z.strictObject({
   title: z.string().min(1).describe('Deck title, shown on the title slide.'),
-  subtitle: z.string().optional(),
+  subtitle: z.string().optional().describe('Shown under the title on the title slide.'),
   author: z.string().optional().describe('Presenter or author.'),
-  date: text.optional(),
+  date: text.optional().describe('Date of the deck, shown on the title slide; also the date written into the file.'),
   footer: z.string().optional().describe('Footer text on every slide but the title.'),
-  theme: ThemeInput.default({ preset: 'briefing' }),
-  sources: z.array(Source).default([]),
+  theme: ThemeInput.default({ preset: 'briefing' }).describe('Colours, fonts and logo.'),
+  sources: z.array(Source).default([]).describe('What the slides cite; listed on the closing Sources slide.'),
   sourcesSlide: z.boolean().default(true).describe('Append a Sources slide listing every source.'),
-  slides: z.array(SlideInput).min(1),
+  slides: z.array(SlideInput).min(1).describe('The slides, in order. A title slide is added first unless the first slide is `layout: title`.'),
 });
 export type OutlineInput = z.infer<typeof OutlineInput>;

@@ -1,6 +1,7 @@
 /** What every layout gets: the theme, the outline, image sizes, and a way to report a problem. */
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
+import type { Slide } from '../load/layouts.js';
 import type { Outline } from '../load/load.js';
 import type { Theme } from '../theme/theme.js';
 import type { TextShape } from './deck.js';
@@ -13,12 +14,23 @@ import type { Box } from './units.js';
 export type ImageSizes = ReadonlyMap<string, { width: number; height: number; path: string }>;
 
 export class PlanContext {
-  readonly diagnostics: Diagnostic[] = [];
   constructor(
     readonly outline: Outline,
     readonly theme: Theme,
     readonly images: ImageSizes,
+    readonly diagnostics: Diagnostic[] = [],
   ) {}
+
+  /** The context for one slide: its own colours over the deck's, problems still reported together. */
+  forSlide(slide: Slide): PlanContext {
+    const own = slide.theme;
+    if (!own) return this;
+    const { colours, palette } = this.theme;
+    const next = { ...colours, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) };
+    // Series colours that follow the deck's primary and accent follow the slide's instead.
+    const swap = (c: string): string => (c === colours.primary ? next.primary : c === colours.accent ? next.accent : c);
+    return new PlanContext(this.outline, { ...this.theme, colours: next, palette: palette.map(swap) }, this.images, this.diagnostics);
+  }
 
   problem(path: readonly PropertyKey[], message: string, hint: string, code = 'does-not-fit'): void {
     const pos = this.outline.locate(path);

@@ -38,21 +38,22 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan
   const theme = resolveTheme(outline.theme);
   const ctx = new PlanContext(outline, theme, images);
   const slides: PlannedSlide[] = [];
-  const dark = (layout: PlannedSlide['layout'], title: string, shapes: Shape[], notes?: string): PlannedSlide => ({
+  const dark = (c: PlanContext, layout: PlannedSlide['layout'], title: string, shapes: Shape[], notes?: string): PlannedSlide => ({
     layout,
     title,
     shapes,
-    background: theme.colours.primary,
+    background: c.theme.colours.primary,
     ...(notes ? { notes: speakerNotes(notes) } : {}),
-    ...(layout === 'section' ? { slideNumber: { box: GRID.number, font: theme.font, size: theme.sizes.footnote.max, colour: theme.colours.onPrimary } } : {}),
+    ...(layout === 'section' ? { slideNumber: { box: GRID.number, font: c.theme.font, size: c.theme.sizes.footnote.max, colour: c.theme.colours.onPrimary } } : {}),
   });
 
-  if (outline.slides[0]?.layout !== 'title') slides.push(dark('title', outline.meta.title, titleSlide(ctx, undefined)));
+  if (outline.slides[0]?.layout !== 'title') slides.push(dark(ctx, 'title', outline.meta.title, titleSlide(ctx, undefined)));
   let section = 0;
   for (const slide of outline.slides) {
-    if (slide.layout === 'title') slides.push(dark('title', slide.title ?? '', titleSlide(ctx, slide), slide.notes));
-    else if (slide.layout === 'section') slides.push(dark('section', slide.title ?? '', sectionSlide(ctx, slide, ++section), slide.notes));
-    else slides.push(...contentSlides(ctx, slide));
+    const own = ctx.forSlide(slide);
+    if (slide.layout === 'title') slides.push(dark(own, 'title', slide.title ?? '', titleSlide(own, slide), slide.notes));
+    else if (slide.layout === 'section') slides.push(dark(own, 'section', slide.title ?? '', sectionSlide(own, slide, ++section), slide.notes));
+    else slides.push(...contentSlides(own, slide));
   }
   const hasSourcesSlide = outline.slides.some((s) => s.layout === 'sources');
   if (outline.sourcesSlide && !hasSourcesSlide && outline.sources.length) slides.push(framed(ctx, undefined, 'Sources', sourcesBody(ctx, undefined)));

@@ -1,0 +1,29 @@
+/** Argument parsing for every command: node's parseArgs, with errors as plain usage messages. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {}
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export const COMMON: Options = {
+  help: { type: 'boolean', short: 'h' },
+  quiet: { type: 'boolean', short: 'q' },
+};
+
+export interface Parsed {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+export function parse(argv: string[], options: Options, maxPositionals = 1): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`expected at most ${maxPositionals} argument${maxPositionals === 1 ? '' : 's'}, got: ${parsed.positionals.join(' ')}`);
+  }
+  return parsed;
+}

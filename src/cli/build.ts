@@ -1,0 +1,32 @@
+/** deckgen build: outline -> .pptx, one summary line. */
+import { startRenderer } from '../render/renderer.js';
+import { parse } from './args.js';
+import { ok, report, size } from './output.js';
+
+export const help = `deckgen build [outline] [--out FILE] [--quiet]
+
+Builds the deck. The outline defaults to deck.yaml; the deck goes to output/<outline name>.pptx.
+
+Options:
+  -o, --out FILE   where to write the .pptx (folders are created)
+  -q, --quiet      print nothing on success
+
+Examples:
+  deckgen build
+  deckgen build talks/q3.yaml --out dist/q3.pptx
+  npm run build -- talks/q3.yaml`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' } });
+  // The render worker starts before the pipeline's modules load, so the two overlap on two cores.
+  const renderer = startRenderer();
+  try {
+    const { buildDeck } = await import('../build.js');
+    const result = await buildDeck(positionals[0] ?? 'deck.yaml', values.out as string | undefined, { renderer });
+    report(result.warnings);
+    if (!values.quiet) ok(`${result.out}: ${result.deck.slides.length} slides, ${result.charts} charts, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s`);
+    return 0;
+  } finally {
+    await renderer.close();
+  }
+}
