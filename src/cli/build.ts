@@ -1,14 +1,18 @@
 /** deckgen build: outline -> .pptx, one summary line. */
+import { InputError } from '../diagnostics.js';
 import { startRenderer } from '../render/renderer.js';
 import { parse } from './args.js';
 import { ok, report, size } from './output.js';
 
-export const help = `deckgen build [outline] [--out FILE] [--quiet]
+export const help = `deckgen build [outline] [--out FILE] [--check [--source FILE]] [--quiet]
 
 Builds the deck. The outline defaults to deck.yaml; the deck goes to output/<outline name>.pptx.
 
 Options:
   -o, --out FILE   where to write the .pptx (folders are created)
+  --check          first check every figure against its cited source (see deckgen check --help);
+                   nothing is written if one is not found
+  --source FILE    with --check: the text of a source (FILE, or ID=FILE; repeatable)
   -q, --quiet      print nothing on success
 
 Examples:
@@ -17,12 +21,18 @@ Examples:
   npm run build -- talks/q3.yaml`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, check: { type: 'boolean' }, source: { type: 'string', multiple: true } });
+  const file = positionals[0] ?? 'deck.yaml';
+  if (values.check) {
+    const { figureProblems } = await import('./check.js');
+    const found = await figureProblems(file, (values.source as string[] | undefined) ?? []);
+    if (found.length) throw new InputError(found);
+  }
   // The render worker starts before the pipeline's modules load, so the two overlap on two cores.
   const renderer = startRenderer();
   try {
     const { buildDeck } = await import('../build.js');
-    const result = await buildDeck(positionals[0] ?? 'deck.yaml', values.out as string | undefined, { renderer });
+    const result = await buildDeck(file, values.out as string | undefined, { renderer });
     report(result.warnings);
     if (!values.quiet) ok(`${result.out}: ${result.deck.slides.length} slides, ${result.charts} charts, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s`);
     return 0;

@@ -4,8 +4,10 @@
  *
  * When a figure matches a stated number:
  * - Kinds agree: a percent matches a percent, a multiple a multiple ("17.2x" is "17.2 times"),
- *   a plain number a plain number. Operands of derived figures match any kind: arithmetic uses a
- *   stated 12.6% as 12.6.
+ *   a plain number a plain number.
+ * - Operands of derived figures match a stated number of any kind (arithmetic uses a stated 12.6%
+ *   as 12.6), exactly: as written ("22.34" for "22.34 billion") or as a value ("1000000" for
+ *   "1 million"); a rounded operand would change the result.
  * - With a scale (its own word, or the KPI's or chart's unit), the values themselves agree at the
  *   precision the slide shows: "11,183 million" is "11.183 billion"; "4.14 million" is
  *   "4.1433 million" rounded, "4.15 million" is not.
@@ -39,14 +41,20 @@ function places(x: number, decimals: number): number {
 
 /** Whether the slide's figure is this stated number, at the precision the slide shows. */
 export function matches(fig: Figure, n: StatedNumber): boolean {
-  const same = (stated: number): boolean => places(stated, fig.decimals) === places(fig.value, fig.decimals);
-  if (fig.formula !== undefined) return same(n.value) || same(n.abs);
+  // The cheap distance test first: most stated numbers are nowhere near the figure.
+  const same = (stated: number): boolean =>
+    Math.abs(stated - fig.value) <= 10 ** -fig.decimals && places(stated, fig.decimals) === places(fig.value, fig.decimals);
+  // An operand is used as typed, so it must be the stated number itself, not a rounding of it:
+  // "50 / 30" must not pass on the strength of "30.42 billion".
+  if (fig.formula !== undefined) return equal(n.value, fig.value) || equal(n.abs, fig.value);
   if (fig.kind !== n.kind) return false;
   if (fig.scale !== undefined) return same(n.abs / fig.scale);
   return same(n.value) || same(n.abs);
 }
 
-const isPowerOfTen = (v: number): boolean => Number.isInteger(Math.log10(v)) && v >= 1;
+const equal = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+const isPowerOfTen = (v: number): boolean => /^10*$/.test(String(v));
 
 type Verdict =
   | { ok: true }
@@ -76,14 +84,14 @@ const named = (s: Read): string => `"${s.id}" (${path.basename(s.file)})`;
 /** Where the figure shows, as a reader finds it: 'on slide 3 ("H1 2012 at a glance")'. */
 function placeOf(fig: Figure, outline: Outline): string {
   if ('meta' in fig.place) return { title: 'in the deck title', subtitle: 'in the deck subtitle', author: 'in the author line', date: 'in the deck date', footer: 'in the footer' }[fig.place.meta];
-  const slide = outline.slides[fig.place.slide];
   // Slide numbers as in the built deck, which opens with a title slide unless the outline does.
-  const number = fig.place.slide + (outline.slides[0]?.layout === 'title' ? 1 : 2);
-  const title = slide?.title ? ` ("${slide.title}")` : '';
+  const number = fig.place.position + (outline.slides[0]?.layout === 'title' ? 1 : 2);
+  const title = fig.place.title ? ` ("${fig.place.title}")` : '';
   return `${fig.place.notes ? 'in the notes of' : 'on'} slide ${number}${title}`;
 }
 
-const subject = (fig: Figure): string => (fig.formula !== undefined ? `${fig.text} (in the derived figure "${fig.formula}")` : fig.text);
+const subject = (fig: Figure): string =>
+  fig.formula !== undefined ? `${fig.text} (in the derived figure "${fig.formula}")` : fig.origin ? `${fig.text} (${fig.origin})` : fig.text;
 
 /** The numbers in the scoped paragraphs nearest the figure's value: what the writer probably meant. */
 function nearest(fig: Figure, scoped: Array<{ source: Read; scope: Scope }>): string[] {
@@ -113,7 +121,8 @@ function problem(fig: Figure, verdict: Exclude<Verdict, { ok: true }>, outline: 
   const near = nearest(fig, verdict.sources);
   const cited = verdict.sources.length === 1 ? verdict.sources[0]!.scope.paras : undefined;
   const who = cited ? paragraphs(cited, 'and') : sources.length > 1 ? 'the sources' : 'the source';
-  const states = near.length ? `${who} ${cited && cited.length > 1 ? 'state' : 'states'} ${near.join(', ')}` : `${who} ${cited && cited.length > 1 ? 'state' : 'states'} no numbers`;
+  const verb = (cited && cited.length > 1) || sources.length > 1 ? 'state' : 'states';
+  const states = `${who} ${verb} ${near.length ? near.join(', ') : 'no numbers'}`;
   return {
     code: 'figure-not-in-source',
     message: `${what} is not in ${sources.length > 1 ? 'any of sources' : 'source'} ${sources.map(named).join(', ')}`,
@@ -162,7 +171,7 @@ export function checkFigures(outline: Outline, sources: ReadonlyMap<string, Sour
   for (const [id, count] of unread) {
     const i = outline.sources.findIndex((s) => s.id === id);
     const at = outline.locate(i >= 0 ? ['sources', i] : ['sources']);
-    found.push(diagnostic(outline.file, 'figure-source-unread', `${count} figure${count > 1 ? 's' : ''} cite source "${id}", but it was not given to check against`, { ...at, hint: 'give a plain-text copy of the source, e.g. `deckgen check --source FILE`' }));
+    found.push(diagnostic(outline.file, 'figure-source-unread', `${count} ${count > 1 ? 'figures cite' : 'figure cites'} source "${id}", but it was not given to check against`, { ...at, hint: 'give a plain-text copy of the source, e.g. `deckgen check --source FILE`' }));
   }
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }

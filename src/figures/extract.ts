@@ -18,7 +18,7 @@
  */
 import type { Slide } from '../load/layouts.js';
 import type { Outline } from '../load/load.js';
-import type { BulletInput, SourceRef } from '../load/schema.js';
+import type { BulletInput, Chart, SourceRef } from '../load/schema.js';
 import { INLINE_DERIVED } from './derive.js';
 import { formatNumber } from './format.js';
 import { numbersIn, SCALES, type NumberKind } from './source-text.js';
@@ -29,8 +29,11 @@ export interface Scope {
   paras?: number[];
 }
 
-/** Where in the deck a figure shows, for messages. */
-export type Place = { slide: number; notes: boolean } | { meta: 'title' | 'subtitle' | 'author' | 'date' | 'footer' };
+/**
+ * Where in the deck a figure shows, for messages: `position` is the slide's place among the
+ * outline's slides as built (skipped slides left out), `title` its title.
+ */
+export type Place = { position: number; title?: string; notes: boolean } | { meta: 'title' | 'subtitle' | 'author' | 'date' | 'footer' };
 
 export interface Figure {
   /** As the deck shows it: "4.15 million", "12.6%", "17.2 times". */
@@ -42,6 +45,8 @@ export interface Figure {
   kind: NumberKind;
   /** Set for an operand of a derived figure: the formula it is part of. */
   formula?: string;
+  /** Set when the figure is not in the outline itself, e.g. "from data/laptops.csv". */
+  origin?: string;
   /** Path of the outline value holding it. */
   path: (string | number)[];
   /** The text holding it has several lines (a block scalar): which line, and where in it. */
@@ -65,7 +70,9 @@ export function unitMeaning(unit: string | undefined): UnitMeaning {
   if (!unit) return { kind: 'plain' };
   if (/%|\bper ?cent(?:age points?)?\b/i.test(unit)) return { word: '%', kind: 'percent' };
   if (/^\s*[x×]\s*$|\btimes\b|\bfold\b/i.test(unit)) return { word: 'times', kind: 'multiple' };
-  const word = Object.keys(SCALES).find((w) => new RegExp(`(?:^|[^\\p{L}])${w}(?![\\p{L}])`, 'iu').test(unit));
+  // Longest first, so "万亿元" is 1e12, not 1e4; Chinese scales are written against the unit.
+  const words = Object.keys(SCALES).sort((x, y) => y.length - x.length);
+  const word = words.find((w) => (/^\p{Script=Han}/u.test(w) ? unit.includes(w) : new RegExp(`(?:^|[^\\p{L}])${w}(?![\\p{L}])`, 'iu').test(unit)));
   return word ? { scale: SCALES[word]!, word, kind: 'plain' } : { kind: 'plain' };
 }
 
@@ -97,6 +104,7 @@ interface Context {
   scopes: Scope[];
   place: Place;
   unit?: UnitMeaning;
+  origin?: string;
 }
 
 /** Line and column of offset `i` within a (possibly multi-line) text. */
@@ -120,13 +128,16 @@ export function figuresIn(text: string, ctx: Context): Figure[] {
     const unit = ctx.unit ?? { kind: 'plain' as const };
     const scale = n.scale ?? unit.scale;
     const kind = n.kind !== 'plain' ? n.kind : unit.kind;
-    const shown = n.scale === undefined && n.kind === 'plain' && unit.word ? `${n.text}${unit.word === '%' ? '' : ' '}${unit.word}` : n.text;
+    const shown = n.scale === undefined && n.kind === 'plain' ? withUnit(n.text, unit) : n.text;
     figures.push({ text: shown, value: n.value, decimals: n.decimals, ...(scale ? { scale } : {}), kind, ...at(n.index) });
   }
   return figures;
 }
 
-type Where = Pick<Figure, 'lineInText' | 'columnInLine' | 'multiline' | 'path' | 'place' | 'scopes'>;
+/** "4.15" with unit "million laptops" shows as "4.15 million": the unit's scale word, for messages. */
+const withUnit = (text: string, unit: UnitMeaning): string => (unit.word ? `${text}${unit.word === '%' ? '' : ' '}${unit.word}` : text);
+
+type Where = Pick<Figure, 'lineInText' | 'columnInLine' | 'multiline' | 'path' | 'place' | 'scopes' | 'origin'>;
 
 /**
  * The operands of a derived figure, tokenised as derive.ts's evaluate() does: each one has to be
@@ -143,16 +154,15 @@ export function derivedFigures(formula: string, ctx: Context, at: (i: number) =>
   }));
 }
 
-const whereIn = (ctx: Context): Where => ({ lineInText: 0, columnInLine: 0, multiline: false, path: ctx.path, place: ctx.place, scopes: ctx.scopes });
+const whereIn = (ctx: Context): Where => ({ lineInText: 0, columnInLine: 0, multiline: false, path: ctx.path, place: ctx.place, scopes: ctx.scopes, ...(ctx.origin ? { origin: ctx.origin } : {}) });
 
 /** A number the outline gives as a number (chart values, KPI values): shown as formatNumber shows it. */
 function numberFigure(value: number, ctx: Context): Figure[] {
   const written = String(value);
   if (!/^-?\d+(\.\d+)?$/.test(written)) return []; // 1e21: no digits as written to compare
   const unit = ctx.unit ?? { kind: 'plain' as const };
-  const word = unit.word ? `${unit.word === '%' ? '' : ' '}${unit.word}` : '';
   return [{
-    text: `${formatNumber(value)}${word}`,
+    text: withUnit(formatNumber(value), unit),
     value: Math.abs(value),
     decimals: written.split('.')[1]?.length ?? 0,
     ...(unit.scale ? { scale: unit.scale } : {}),
@@ -169,15 +179,20 @@ export function extractFigures(outline: Outline): Figure[] {
     const v = outline.meta[key];
     if (v !== undefined) figures.push(...figuresIn(String(v), { path: [key], scopes: everywhere, place: { meta: key } }));
   }
-  for (const slide of outline.slides) figures.push(...slideFigures(slide, everywhere));
+  outline.slides.forEach((slide, position) => figures.push(...slideFigures(slide, position, everywhere)));
   return figures;
 }
 
-function slideFigures(slide: Slide, everywhere: Scope[]): Figure[] {
+function slideFigures(slide: Slide, position: number, everywhere: Scope[]): Figure[] {
   const out: Figure[] = [];
   const base = slide.source ? [scopeOf(slide.source)] : (citedOn(slide) ?? everywhere);
   const own = (ref: SourceRef | undefined): Scope[] => (ref ? [scopeOf(ref)] : base);
-  const ctx = (path: Path, scopes: Scope[], unit?: UnitMeaning): Context => ({ path: ['slides', slide.index, ...path], scopes, place: { slide: slide.index, notes: path[0] === 'notes' }, ...(unit ? { unit } : {}) });
+  const ctx = (path: Path, scopes: Scope[], unit?: UnitMeaning): Context => ({
+    path: ['slides', slide.index, ...path],
+    scopes,
+    place: { position, notes: path[0] === 'notes', ...(slide.title ? { title: slide.title } : {}) },
+    ...(unit ? { unit } : {}),
+  });
   const text = (value: string | undefined, path: Path, scopes: Scope[], unit?: UnitMeaning): void => {
     if (value !== undefined) out.push(...figuresIn(value, ctx(path, scopes, unit)));
   };
@@ -207,37 +222,39 @@ function slideFigures(slide: Slide, everywhere: Scope[]): Figure[] {
       text(k.label, ['kpis', i, 'label'], scopes);
     });
   }
-  if ('chart' in slide) {
-    const c = slide.chart;
-    const scopes = own(c.source);
-    const unit = unitMeaning(c.unit);
-    c.labels.forEach((l, i) => text(l, ['chart', 'labels', i], scopes));
-    c.series.forEach((s, i) => {
-      text(s.name, ['chart', 'series', i, 'name'], scopes);
-      s.values.forEach((v, j) => out.push(...numberFigure(v, ctx(['chart', 'series', i, 'values', j], scopes, unit))));
-    });
-    for (const key of ['xTitle', 'yTitle', 'y2Title', 'alt'] as const) text(c[key], ['chart', key], scopes);
-  }
+  if ('chart' in slide) out.push(...chartFigures(slide.chart, own(slide.chart.source), ctx));
   if ('table' in slide) {
     const scopes = own(slide.table.source);
     slide.table.columns.forEach((h, i) => text(h, ['table', 'columns', i], scopes));
     slide.table.rows.forEach((r, i) => r.forEach((cell, j) => text(cell, ['table', 'rows', i, j], scopes)));
   }
-  if ('quote' in slide) {
-    const scopes = own(slide.quote.source);
-    text(slide.quote.text, ['quote', 'text'], scopes);
-    text(slide.quote.by, ['quote', 'by'], scopes);
-  }
-  if ('image' in slide) {
-    const scopes = own(slide.image.source);
-    text(slide.image.caption, ['image', 'caption'], scopes);
-    text(slide.image.alt, ['image', 'alt'], scopes);
-  }
+  if ('quote' in slide) for (const key of ['text', 'by'] as const) text(slide.quote[key], ['quote', key], own(slide.quote.source));
+  if ('image' in slide) for (const key of ['caption', 'alt'] as const) text(slide.image[key], ['image', key], own(slide.image.source));
   if ('left' in slide) {
     for (const side of ['left', 'right'] as const) {
       text(slide[side].heading, [side, 'heading'], base);
       bullets(slide[side].bullets, [side, 'bullets'], base);
     }
   }
+  return out;
+}
+
+/**
+ * A chart's figures. Labels and series read from a CSV file (`data:`, filled in by loadOutline)
+ * are reported at the `data:` line, saying which file they come from.
+ */
+function chartFigures(c: Chart, scopes: Scope[], ctx: (path: Path, scopes: Scope[], unit?: UnitMeaning) => Context): Figure[] {
+  const csv = (c as { data?: string }).data;
+  const at = (path: Path, unit?: UnitMeaning): Context =>
+    csv === undefined ? ctx(path, scopes, unit) : { ...ctx(['chart', 'data'], scopes, unit), origin: `from ${csv}` };
+  const unit = unitMeaning(c.unit);
+  const out: Figure[] = [];
+  // parseOutline leaves a CSV chart's labels and series unread: nothing to check until loadOutline.
+  (c.labels ?? []).forEach((l, i) => out.push(...figuresIn(l, at(['chart', 'labels', i]))));
+  (c.series ?? []).forEach((s, i) => {
+    out.push(...figuresIn(s.name, at(['chart', 'series', i, 'name'])));
+    s.values.forEach((v, j) => out.push(...numberFigure(v, at(['chart', 'series', i, 'values', j], unit))));
+  });
+  for (const key of ['xTitle', 'yTitle', 'y2Title', 'alt'] as const) out.push(...figuresIn(c[key] ?? '', ctx(['chart', key], scopes)));
   return out;
 }

@@ -37,13 +37,23 @@ export interface ParsedSource {
   numbers: StatedNumber[];
 }
 
-/** Scale words. Single letters only count glued to the number ("5m"): "15 m" is more often metres. */
+/**
+ * Scale words. Single letters only count glued to the number ("5m"): "15 m" is more often metres.
+ * Chinese 万 and 亿 too, as outlines mix Chinese and English ("2000万台", "304.2亿元").
+ */
 export const SCALES: Record<string, number> = {
   thousand: 1e3, k: 1e3,
   million: 1e6, m: 1e6, mn: 1e6,
   billion: 1e9, b: 1e9, bn: 1e9,
   trillion: 1e12, tn: 1e12, trn: 1e12,
+  万: 1e4, 亿: 1e8, 万亿: 1e12,
 };
+
+/**
+ * Letters of scripts that put spaces between words: digits against them make a name ("H1").
+ * Chinese and Japanese do not space words, so a number against a Han character is still a figure.
+ */
+const WORD_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 
@@ -52,8 +62,8 @@ const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?/g;
 const NUMBER_WORDS = new RegExp(`\\b(?:${WORDS.join('|')})\\b`, 'gi');
 /** Currency codes written against the number ("RMB4.2bn") do not make it part of a word. */
 const CURRENCY = /(?:^|[^\p{L}])(?:RMB|CNY|USD|US|HKD|HK|EUR|GBP|JPY|AUD|CAD|SGD)\$?$/u;
-/** Suffixes written against the number: "5bn", "2.4x", "12%". */
-const GLUED = /^(bn|mn|trn|tn|m|b|k|x|×|%)(?![\p{L}\d])/iu;
+/** Suffixes written against the number: "5bn", "2.4x", "12%", "2000万". */
+const GLUED = /^(?:(bn|mn|trn|tn|m|b|k|x|×)(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\d])|(%|万亿|万|亿))/iu;
 /** Suffixes after a space (or a hyphen for "-fold"). */
 const SPACED = /^(?:[ \t\u00a0]*|-)(%|per ?cent(?:age points?)?\b|percentage points?\b|thousand\b|million\b|billion\b|trillion\b|mn\b|bn\b|tn\b|trn\b|times\b|fold\b)/i;
 /**
@@ -65,8 +75,8 @@ const REFERENCE = /\b(?:paragraphs?|paras?|pages?|pp?|slides?|sections?|chapters
 /** Reads the suffix after a number: scale, percent or multiple; undefined when glued to a word. */
 function suffix(after: string, allowGlued: boolean): { text: string; scale?: number; kind: NumberKind } | undefined {
   const glued = allowGlued ? GLUED.exec(after) : null;
-  if (glued) return wordMeaning(glued[1]!, glued[0]);
-  if (/^[\p{L}\d]/u.test(after)) return undefined;
+  if (glued) return wordMeaning(glued[1] ?? glued[2]!, glued[0]);
+  if (/^\d/.test(after) || WORD_LETTER.test(after[0] ?? '')) return undefined;
   const spaced = SPACED.exec(after);
   return spaced ? wordMeaning(spaced[1]!, spaced[0]) : { text: '', kind: 'plain' };
 }
@@ -78,9 +88,12 @@ function wordMeaning(word: string, text: string): { text: string; scale?: number
   return { text, scale: SCALES[w]!, kind: 'plain' };
 }
 
-/** Offsets covered by references like "paragraph 5", whose numbers are not figures. */
+/** The month and day of an ISO date ("2024-10-01"): the year is the figure, "10" and "01" are not. */
+const ISO_DATE = /\b\d{4}(-\d{2}-\d{2})\b/g;
+
+/** Offsets covered by references like "paragraph 5" and by ISO dates' month and day: not figures. */
 function referenceSpans(text: string): [number, number][] {
-  return [...text.matchAll(REFERENCE)].map((m) => {
+  return [...text.matchAll(REFERENCE), ...text.matchAll(ISO_DATE)].map((m) => {
     const start = m.index + m[0].length - m[1]!.length;
     return [start, start + m[1]!.length];
   });
@@ -88,8 +101,9 @@ function referenceSpans(text: string): [number, number][] {
 
 /**
  * Every number in `text`. Digits glued to letters are names, not figures ("H1", "Q3", "4G",
- * "1st", "ECMA-376"), except for a currency code before or a scale/percent/multiple after.
- * With `words`, the number words zero..twenty count too (sources write "Six suppliers").
+ * "1st"), and so are digits after a capitalised code and a hyphen ("ECMA-376"), except for a
+ * currency code before ("RMB4.2") or a scale, percent or multiple after ("5bn", "12%", "2.4x").
+ * With `words`, the number words zero..twenty count too (sources write "Six partner firms").
  */
 export function numbersIn(text: string, options: { words?: boolean } = {}): NumberToken[] {
   const refs = referenceSpans(text);
@@ -98,8 +112,8 @@ export function numbersIn(text: string, options: { words?: boolean } = {}): Numb
   for (const m of text.matchAll(DIGITS)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (/[\d.]$/.test(before)) continue; // "1.2.3", ".5": not a figure we can read
-    if (/\p{L}$/u.test(before) && !CURRENCY.test(before)) continue; // "H1", "Q3"
-    if (/\p{L}-$/u.test(before)) continue; // "ECMA-376", "COVID-19"
+    if (WORD_LETTER.test(before.slice(-1)) && !CURRENCY.test(before)) continue; // "H1", "Q3"
+    if (/(?:^|[^\p{L}\d])[\p{Lu}\d]*\p{Lu}-$/u.test(before)) continue; // "ECMA-376", "COVID-19"; "top-10" counts
     if (inReference(m.index)) continue;
     const end = suffix(text.slice(m.index + m[0].length), true);
     if (!end) continue; // "4G", "1st"
