@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
   const dir = path.dirname(path.resolve(file));
 
   let running: Promise<void> | undefined;
-  let again = false;
+  let again: string | undefined;
   const build = async (why: string): Promise<void> => {
     try {
       const result = await buildDeck(file, out, { cache, renderer });
@@ -49,14 +49,15 @@ export async function run(argv: string[]): Promise<number> {
   /** One build at a time; saves during a build trigger exactly one more. */
   const schedule = (why: string): void => {
     if (running) {
-      again = true;
+      again = why;
       return;
     }
     running = build(why).finally(() => {
       running = undefined;
-      if (again) {
-        again = false;
-        schedule(' (rebuilt)');
+      if (again !== undefined) {
+        const reason = again;
+        again = undefined;
+        schedule(reason);
       }
     });
   };
@@ -70,7 +71,10 @@ export async function run(argv: string[]): Promise<number> {
     awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },
   });
   watcher.on('all', (_event, changed) => schedule(` (after ${path.relative(process.cwd(), changed) || changed} changed)`));
-  if (!values.quiet) process.stderr.write(`watching ${path.relative(process.cwd(), dir) || '.'} for changes; Ctrl-C to stop\n`);
+  // Said once the watcher has scanned the folder: saves before then would go unnoticed.
+  watcher.on('ready', () => {
+    if (!values.quiet) process.stderr.write(`watching ${path.relative(process.cwd(), dir) || '.'} for changes; Ctrl-C to stop\n`);
+  });
 
   // Runs until Ctrl-C: the CLI's signal handler removes any temp file and exits.
   return new Promise<number>(() => undefined);

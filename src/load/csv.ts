@@ -5,6 +5,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { MAX_POINTS } from './schema.js';
 
 export interface CsvData {
   labels: string[];
@@ -71,6 +72,7 @@ export async function readCsv(ref: string, dir: string, label: string): Promise<
   const rows = csvRows(await readFile(real, 'utf8'));
   const [header, ...body] = rows;
   if (!header || header.length < 2 || !body.length) return fail('a chart CSV needs a header row and at least one data row, with labels in the first column and one column per series', 'e.g. "Year,Laptops" then "2011,1.2"');
+  if (body.length > MAX_POINTS) return fail(`the CSV has ${body.length} rows; a chart shows at most ${MAX_POINTS} categories`, 'aggregate the data (by month, by group) before charting it', { line: body[MAX_POINTS]![0]!.line, column: 1 });
   const diagnostics: Diagnostic[] = [];
   const series = header.slice(1).map((c) => ({ name: c.text, values: [] as number[] }));
   for (const row of body) {

@@ -29,6 +29,8 @@ export interface Outline {
   locate: (path: readonly PropertyKey[]) => Position;
 }
 
+const MAX_OUTLINE_BYTES = 5 * 1024 * 1024;
+
 export async function loadOutline(file: string): Promise<Outline> {
   const outline = parseOutline(await readOutlineText(file), file);
   await readChartData(outline);
@@ -58,6 +60,8 @@ export async function readOutlineText(file: string): Promise<string> {
   const info = await stat(file).catch(() => undefined);
   if (!info) return fail('file-missing', 'no such file', 'check the path, or run `deckgen init` to start an outline');
   if (info.isDirectory()) return fail('file-is-directory', 'this is a folder, not an outline file', `give the YAML file inside it, e.g. ${path.join(file, 'deck.yaml')}`);
+  // Far beyond any real outline; parsing it would only burn memory and time.
+  if (info.size > MAX_OUTLINE_BYTES) fail('file-too-large', `the outline is ${(info.size / 1024 / 1024).toFixed(0)} MB; an outline is at most ${MAX_OUTLINE_BYTES / 1024 / 1024} MB`, 'is this the right file? Put bulk data in CSV files under assets/');
   const bytes = await readFile(file);
   let text: string;
   try {

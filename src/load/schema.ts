@@ -21,6 +21,9 @@ export const LAYOUTS = [
 ] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
+/** More points than a slide can show legibly; also keeps a huge series from stalling the renderer. */
+export const MAX_POINTS = 500;
+
 export const CHART_TYPES = ['bar', 'hbar', 'stacked-bar', 'line', 'pie', 'doughnut', 'combo'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
@@ -89,7 +92,7 @@ export type Kpi = z.infer<typeof Kpi>;
 
 export const Series = z.strictObject({
   name: z.string().min(1).describe('Series name, shown in the legend.'),
-  values: z.array(z.number()).min(1).describe('One number per label.'),
+  values: z.array(z.number()).min(1).max(MAX_POINTS, `a chart shows at most ${MAX_POINTS} points per series; aggregate the data`).describe('One number per label.'),
   type: z.enum(['bar', 'line']).optional().describe('For combo charts: draw this series as bars or a line.'),
   axis: z.enum(['left', 'right']).optional().describe('For combo charts: which value axis.'),
 });
@@ -98,7 +101,7 @@ export const Chart = z
   .strictObject({
     type: z.enum(CHART_TYPES).default('bar').describe('bar, hbar (horizontal), stacked-bar, line, pie, doughnut or combo (bars + line).'),
     data: z.string().optional().describe('A CSV file (relative to the outline) instead of labels and series: the first column holds the labels, the header names the series.'),
-    labels: z.array(text).min(1).optional().describe('Category labels.'),
+    labels: z.array(text).min(1).max(MAX_POINTS, `a chart shows at most ${MAX_POINTS} categories; aggregate the data`).optional().describe('Category labels.'),
     series: z.array(Series).min(1).optional().describe('The data series, each with one value per label.'),
     unit: z.string().optional().describe('Unit of the values, shown in data labels and the axis title.'),
     dataLabels: z.boolean().default(true).describe('Print each value on the chart.'),

@@ -2,7 +2,7 @@
  * Images the outline names (the theme logo, image slides): read once, checked to be real PNG or
  * JPEG files inside the outline's folder, and measured so the plan can keep their aspect ratio.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Outline } from '../load/load.js';
@@ -18,6 +18,10 @@ export interface ImageAsset {
 }
 
 export type ImageAssets = Map<string, ImageAsset>;
+
+const MAX_SIDE = 10_000;
+const MAX_PIXELS = 40_000_000;
+const MAX_BYTES = 50 * 1024 * 1024;
 
 /** Every image reference with where it sits in the outline, for error messages. */
 function references(outline: Outline): { ref: string; at: PropertyKey[] }[] {
@@ -69,10 +73,20 @@ export async function readImages(outline: Outline, renderer: Renderer): Promise<
       fail(`image "${ref}" lies outside the outline's folder`, "copy it into the outline's assets/ folder");
       continue;
     }
+    const bytes = await stat(real).then((s) => s.size).catch(() => 0);
+    if (bytes > MAX_BYTES) {
+      fail(`image "${ref}" is ${(bytes / 1024 / 1024).toFixed(0)} MB, too large to embed`, 'export it smaller; slide images rarely need more than 2 MB');
+      continue;
+    }
     const data = new Uint8Array(await readFile(real).catch(() => Buffer.alloc(0)));
     const header = sniff(data);
     if (!header) {
       fail(`"${ref}" is not a PNG or JPEG image`, 'convert it to PNG or JPEG');
+      continue;
+    }
+    // Checked before decoding: a 20,000 x 20,000 image would need 1.6 GB of pixels to decode.
+    if (header.width > MAX_SIDE || header.height > MAX_SIDE || header.width * header.height > MAX_PIXELS) {
+      fail(`image "${ref}" is ${header.width} x ${header.height} px, more than a slide can show (at most ${MAX_SIDE} px a side, ${MAX_PIXELS / 1e6} megapixels)`, 'scale it down to about 4000 px wide; a full slide at 2x needs 2560 px');
       continue;
     }
     if (!header.width || !header.height || !(await renderer.decodes(data))) {
