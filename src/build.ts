@@ -18,6 +18,8 @@ import { writeDeck } from './write/write.js';
 export interface CompileOptions {
   /** Reuse rendered charts across builds (watch mode). */
   cache?: ChartCache;
+  /** Told what the build is doing, for progress on long builds: a stage, and charts done of total. */
+  progress?: (stage: 'plan' | 'render' | 'emit', done?: number, total?: number) => void;
   /** Reuse a render worker across builds (watch mode); by default each build starts and stops one. */
   renderer?: Renderer;
   env?: NodeJS.ProcessEnv;
@@ -38,9 +40,12 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
     const outline = await loadOutline(file);
     const assets = await readImages(outline, renderer);
     if (hasErrors(assets.diagnostics)) throw new InputError(assets.diagnostics);
+    options.progress?.('plan');
     const plan = planDeck(outline, assets.images);
     if (hasErrors(plan.diagnostics)) throw new InputError(plan.diagnostics);
-    const deck = await renderDeck(plan.deck, options.cache ?? createChartCache(), renderer);
+    options.progress?.('render', 0);
+    const deck = await renderDeck(plan.deck, options.cache ?? createChartCache(), renderer, (done, total) => options.progress?.('render', done, total));
+    options.progress?.('emit');
     const bytes = await emitDeck(deck, mediaFrom(assets.images), { date: packageDate(outline.meta.date, options.env) });
     const warnings = [...outline.warnings, ...assets.diagnostics, ...plan.diagnostics];
     return { outline, deck, bytes, warnings };

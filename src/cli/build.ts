@@ -20,6 +20,23 @@ Examples:
   deckgen build talks/q3.yaml --out dist/q3.pptx
   npm run build -- talks/q3.yaml`;
 
+/** One self-overwriting status line on a terminal, shown only for builds long enough to need it. */
+function progressLine(): { update: (stage: string, done?: number, total?: number) => void; done: () => void } {
+  const started = Date.now();
+  let shown = false;
+  return {
+    update(stage, done, total) {
+      if (Date.now() - started < 1000 && !shown) return;
+      shown = true;
+      const what = stage === 'render' ? (total ? `drawing charts ${done}/${total}` : 'drawing charts') : stage === 'plan' ? 'planning slides' : stage === 'emit' ? 'writing the deck' : stage;
+      process.stderr.write(`\r\x1b[K${what}…`);
+    },
+    done() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, check: { type: 'boolean' }, source: { type: 'string', multiple: true } });
   const file = positionals[0] ?? 'deck.yaml';
@@ -32,7 +49,8 @@ export async function run(argv: string[]): Promise<number> {
   const renderer = startRenderer();
   try {
     const { buildDeck } = await import('../build.js');
-    const result = await buildDeck(file, values.out as string | undefined, { renderer });
+    const progress = process.stderr.isTTY && !values.quiet ? progressLine() : undefined;
+    const result = await buildDeck(file, values.out as string | undefined, { renderer, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
     report(result.warnings);
     if (!values.quiet) ok(`${result.out}: ${result.deck.slides.length} slides, ${result.charts} charts, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s`);
     return 0;

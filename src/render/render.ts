@@ -9,7 +9,7 @@ import type { Renderer } from './renderer.js';
  */
 const AT_ONCE = 3;
 
-export async function renderDeck(deck: Deck, cache: ChartCache, renderer: Renderer): Promise<RenderedDeck> {
+export async function renderDeck(deck: Deck, cache: ChartCache, renderer: Renderer, progress?: (done: number, total: number) => void): Promise<RenderedDeck> {
   const charts = deck.slides.flatMap((s) => s.shapes.filter((x): x is ChartShape => x.kind === 'chart'));
   const done = new Map<ChartShape, RenderedChart>();
   let next = 0;
@@ -17,6 +17,7 @@ export async function renderDeck(deck: Deck, cache: ChartCache, renderer: Render
     while (next < charts.length) {
       const chart = charts[next++]!;
       done.set(chart, await renderChart(chart, cache, renderer));
+      progress?.(done.size, charts.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, charts.length) }, lane));

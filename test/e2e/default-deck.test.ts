@@ -88,3 +88,11 @@ describe('the default deck (deck.yaml)', () => {
     expect(bytes.length).toBeLessThan(1024 * 1024);
   });
 });
+
+describe('progress reporting', () => {
+  it('tells a long build what it is doing, chart by chart', async () => {
+    const seen: string[] = [];
+    await compileDeck('deck.yaml', { progress: (stage, done, total) => void seen.push(total ? `${stage} ${done}/${total}` : stage) });
+    expect(seen).toEqual(['plan', 'render', 'render 1/4', 'render 2/4', 'render 3/4', 'render 4/4', 'emit']);
+  });
+});
