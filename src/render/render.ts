@@ -4,10 +4,10 @@ import { renderChart, type ChartCache } from './charts.js';
 import type { Renderer } from './renderer.js';
 
 /**
- * Charts drawn at once. Each holds ~25 MB of pixels until it is deflated, so a 200-chart deck
- * sent all at once took gigabytes; three keep both cores busy (one drawing, others deflating).
+ * Charts in flight at once. Each holds ~25 MB of pixels until it is deflated, so a 200-chart deck
+ * sent all at once took gigabytes; four keep two render workers drawing while others deflate.
  */
-const AT_ONCE = 3;
+const AT_ONCE = 4;
 
 export async function renderDeck(deck: Deck, cache: ChartCache, renderer: Renderer, progress?: (done: number, total: number) => void): Promise<RenderedDeck> {
   const charts = deck.slides.flatMap((s) => s.shapes.filter((x): x is ChartShape => x.kind === 'chart'));

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChartShape } from '../plan/deck.js';
 import type { Reply, Request } from './worker.js';
@@ -62,8 +63,49 @@ class WorkerRenderer implements Renderer {
     return !!(await this.ask({ image: bytes })).ok;
   }
 
+  /** Requests sent and not yet answered. */
+  get busy(): number {
+    return this.waiting.size;
+  }
+
   async close(): Promise<void> {
     await this.worker.terminate();
+  }
+}
+
+/**
+ * One worker, and a second once charts queue up: a big deck keeps both cores drawing, while a
+ * small one never pays a second worker's start-up (module loading and the font scan).
+ */
+class WorkerPool implements Renderer {
+  private readonly workers: WorkerRenderer[];
+  constructor(
+    private readonly file: string,
+    private readonly size: number,
+  ) {
+    this.workers = [new WorkerRenderer(file)];
+  }
+
+  private pick(): WorkerRenderer {
+    const idle = [...this.workers].sort((a, b) => a.busy - b.busy)[0]!;
+    if (idle.busy >= 2 && this.workers.length < this.size) {
+      const fresh = new WorkerRenderer(this.file);
+      this.workers.push(fresh);
+      return fresh;
+    }
+    return idle;
+  }
+
+  chart(shape: ChartShape): Promise<Uint8Array> {
+    return this.pick().chart(shape);
+  }
+
+  decodes(bytes: Uint8Array): Promise<boolean> {
+    return this.workers[0]!.decodes(bytes);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
   }
 }
 
@@ -80,5 +122,5 @@ class InProcessRenderer implements Renderer {
 
 export function startRenderer(options: { inProcess?: boolean } = {}): Renderer {
   const file = options.inProcess || process.env.DECKGEN_RENDER_IN_PROCESS ? undefined : workerFile();
-  return file ? new WorkerRenderer(file) : new InProcessRenderer();
+  return file ? new WorkerPool(file, Math.max(1, Math.min(2, availableParallelism()))) : new InProcessRenderer();
 }
