@@ -34,7 +34,7 @@ const INDENT_PER_LEVEL = 0.32;
 
 /** Width of a single line of runs, in inches, at `size` points. */
 export function lineWidth(runs: readonly Run[], style: TextStyle, size: number): number {
-  return runs.reduce((sum, r) => sum + advance(r.text, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic)) * ptToIn(size), 0);
+  return runs.reduce((sum, r) => sum + advance(r.text, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic), style.font) * ptToIn(size), 0);
 }
 
 const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
@@ -56,8 +56,8 @@ function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
     const italic = !!(r.italic ?? style.italic);
     for (const token of r.text.match(TOKENS) ?? []) {
       const space = /^\s+$/.test(token);
-      const width = advance(token, bold, italic) * scale;
-      const chars = space ? [] : [...token].map((c) => advance(c, bold, italic) * scale);
+      const width = advance(token, bold, italic, style.font) * scale;
+      const chars = space ? [] : [...token].map((c) => advance(c, bold, italic, style.font) * scale);
       const prev = out[out.length - 1];
       // Runs split words at style changes ("**4.1**m"); glue them back so they wrap as one word.
       if (!space && prev && !prev.space && !/[\u2e80-\uffef]/.test(token + prev.text)) {

@@ -8,12 +8,12 @@ import { createCanvas } from '@napi-rs/canvas';
 import { registerFonts } from '../../fonts.js';
 import { FACES, RANGES, type AdvanceTable, type Face } from './ranges.js';
 
-export function advanceTable(): AdvanceTable {
+export function advanceTable(family: 'Carlito' | 'Arimo'): AdvanceTable {
   registerFonts();
   const ctx = createCanvas(1, 1).getContext('2d');
   const out = {} as AdvanceTable;
   for (const [face, style] of Object.entries(FACES) as [Face, string][]) {
-    ctx.font = `${style}1000px Carlito`;
+    ctx.font = `${style}1000px ${family}`;
     out[face] = RANGES.map(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => Math.round(ctx.measureText(String.fromCodePoint(from + i)).width)));
   }
   return out;
