@@ -34,6 +34,9 @@ export type Slide = Common &
     | { layout: 'image'; image: ImageT }
   );
 
+/** The slide of one layout, for the layout's planner. */
+export type SlideOf<L extends Slide['layout']> = Extract<Slide, { layout: L }>;
+
 type ContentKey = 'bullets' | 'kpis' | 'chart' | 'table' | 'quote' | 'image' | 'left' | 'right';
 
 /** What each layout needs, and which content keys it may carry. */

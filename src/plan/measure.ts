@@ -28,7 +28,8 @@ export interface TextStyle {
 export const LINE_HEIGHT = 1.22;
 /** Renderers differ by a few percent in advance widths and line breaking; leave room for it. */
 const WIDTH_SAFETY = 0.95;
-const HEIGHT_SAFETY = 0.96;
+/** Share of a box's inner height text may fill: room for renderers' line-height differences. */
+export const HEIGHT_SAFETY = 0.96;
 /** Bullet indent per level, in inches, at an 18 pt body size; scales with the size. */
 const INDENT_PER_LEVEL = 0.32;
 

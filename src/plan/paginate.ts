@@ -4,11 +4,9 @@
  */
 import type { PlanContext } from './context.js';
 import type { TextShape } from './deck.js';
-import { textHeight, type Paragraph } from './measure.js';
+import { HEIGHT_SAFETY, textHeight, type Paragraph } from './measure.js';
 import { fittedText, INSETS, type TextOptions } from './text.js';
 import type { Box } from './units.js';
-
-const HEIGHT_SAFETY = 0.96;
 
 /** A top-level bullet and everything nested under it. */
 function groups(paragraphs: readonly Paragraph[]): Paragraph[][] {

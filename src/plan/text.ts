@@ -4,7 +4,7 @@ import type { BulletInput } from '../load/schema.js';
 import type { TextRole, Theme } from '../theme/theme.js';
 import type { Insets, TextShape } from './deck.js';
 import { parseInline, type Run } from './inline.js';
-import { fitText, type Paragraph } from './measure.js';
+import { fitText, HEIGHT_SAFETY, type Paragraph } from './measure.js';
 import type { Box } from './units.js';
 
 export const INSETS: Insets = { l: 0.1, r: 0.1, t: 0.05, b: 0.05 };
@@ -75,5 +75,5 @@ export function fittedText(box: Box, paragraphs: Paragraph[], theme: Theme, o: T
   if (o.italic) shape.italic = true;
   if (o.fill) shape.fill = o.fill;
   if (o.isTitle) shape.role = 'title';
-  return { shape, fits: fit.fits, needed: fit.height, room: inner.h * 0.96 };
+  return { shape, fits: fit.fits, needed: fit.height, room: inner.h * HEIGHT_SAFETY };
 }

@@ -1,5 +1,5 @@
 /** KPI cards: two to four headline figures. */
-import type { Slide } from '../../load/layouts.js';
+import type { SlideOf } from '../../load/layouts.js';
 import type { Kpi } from '../../load/schema.js';
 import { formatNumber } from '../../figures/format.js';
 import { evaluate, formatDerived, prettyFormula } from '../../figures/derive.js';
@@ -8,15 +8,13 @@ import type { Shape } from '../deck.js';
 import { columns, GRID, pad } from '../grid.js';
 import { para } from '../text.js';
 
-type Of<L extends Slide['layout']> = Extract<Slide, { layout: L }>;
-
 /** A KPI's value as shown: numbers keep the digits the source gives, with thousands separators. */
 export function kpiValue(k: Kpi): string {
   if (k.derived) return formatDerived(evaluate(k.derived.formula), k.derived.format);
   return typeof k.value === 'number' ? formatNumber(k.value) : String(k.value);
 }
 
-export function kpisBody(ctx: PlanContext, slide: Of<'kpis'>): Shape[] {
+export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
   const { colours } = ctx.theme;
   const area = { ...GRID.body, y: GRID.body.y + 0.25, h: 3.9 };
   const shapes: Shape[] = [];

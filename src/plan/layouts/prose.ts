@@ -1,21 +1,19 @@
 /** Text-led layouts: bullets, two columns and a quote. */
-import type { Slide } from '../../load/layouts.js';
+import type { SlideOf } from '../../load/layouts.js';
 import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
 import { columns, GRID, pad } from '../grid.js';
-import { textHeight } from '../measure.js';
+import { HEIGHT_SAFETY, textHeight } from '../measure.js';
 import { paginate } from '../paginate.js';
 import { bulletParagraphs, para } from '../text.js';
 import type { Box } from '../units.js';
 
-type Of<L extends Slide['layout']> = Extract<Slide, { layout: L }>;
-
 /** One body per slide the bullets need: they continue on further slides when they must. */
-export function bulletPages(ctx: PlanContext, slide: Of<'bullets'>): Shape[][] {
+export function bulletPages(ctx: PlanContext, slide: SlideOf<'bullets'>): Shape[][] {
   return paginate(ctx, GRID.body, bulletParagraphs(slide.bullets), { role: 'body' }, ['slides', slide.index, 'bullets']).map((shape) => [shape]);
 }
 
-export function twoColumnBody(ctx: PlanContext, slide: Of<'two-column'>): Shape[] {
+export function twoColumnBody(ctx: PlanContext, slide: SlideOf<'two-column'>): Shape[] {
   const { colours } = ctx.theme;
   const shapes: Shape[] = [];
   const cols = columns(GRID.body, [1, 1]);
@@ -36,7 +34,7 @@ export function twoColumnBody(ctx: PlanContext, slide: Of<'two-column'>): Shape[
   return shapes;
 }
 
-export function quoteBody(ctx: PlanContext, slide: Of<'quote'>): Shape[] {
+export function quoteBody(ctx: PlanContext, slide: SlideOf<'quote'>): Shape[] {
   const { colours } = ctx.theme;
   const area = slide.title ? GRID.body : { ...GRID.body, y: GRID.title.y + 0.4, h: GRID.body.y + GRID.body.h - GRID.title.y - 0.4 };
   const x = area.x + 0.6;
@@ -47,7 +45,7 @@ export function quoteBody(ctx: PlanContext, slide: Of<'quote'>): Shape[] {
   // Shrink the quote's box to its text and centre quote and attribution together, so the
   // attribution sits under the last line rather than at the foot of an empty box.
   const used = textHeight(quote.paragraphs, { font: quote.font, italic: true, lineSpacing: quote.lineSpacing }, quote.size, w - quote.insets.l - quote.insets.r);
-  const quoteH = Math.min(room.h, used / 0.96 + quote.insets.t + quote.insets.b);
+  const quoteH = Math.min(room.h, used / HEIGHT_SAFETY + quote.insets.t + quote.insets.b);
   const top = area.y + (area.h - quoteH - byH) / 2;
   quote.box = { x, y: top, w, h: quoteH };
   const shapes: Shape[] = [{ kind: 'rect', box: { x: area.x + 0.2, y: top, w: 0.09, h: quoteH + byH }, fill: colours.accent }, quote];

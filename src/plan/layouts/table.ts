@@ -2,21 +2,19 @@
  * Tables: native, sized to their content, and continued over as many slides as they need with
  * the header row repeated, at the largest size that needs no more slides than the smallest would.
  */
-import type { Slide } from '../../load/layouts.js';
+import type { SlideOf } from '../../load/layouts.js';
 import { expandDerived } from '../../figures/derive.js';
 import type { PlanContext } from '../context.js';
 import type { TableShape } from '../deck.js';
 import { GRID } from '../grid.js';
 import { parseInline } from '../inline.js';
-import { countLines, LINE_HEIGHT, lineWidth } from '../measure.js';
+import { countLines, HEIGHT_SAFETY, LINE_HEIGHT, lineWidth } from '../measure.js';
 import { balance } from '../paginate.js';
 import { ptToIn } from '../units.js';
 
-type Of<L extends Slide['layout']> = Extract<Slide, { layout: L }>;
-
 const CELL_MARGIN = 0.08;
 /** Same allowance for renderer differences as text boxes get. */
-const ROOM = GRID.body.h * 0.96;
+const ROOM = GRID.body.h * HEIGHT_SAFETY;
 const NUMBER = /^[-+−]?[$£€¥]?\s?[-+−]?[\d.,]+\s*(%|x|bn|m|k)?$/i;
 
 interface Layout {
@@ -53,7 +51,7 @@ function pages(layout: Layout): number[][] | undefined {
 }
 
 /** One table shape per slide the table needs. */
-export function tablePages(ctx: PlanContext, slide: Of<'table'>): TableShape[][] {
+export function tablePages(ctx: PlanContext, slide: SlideOf<'table'>): TableShape[][] {
   const { colours } = ctx.theme;
   const header = slide.table.columns.map(expandDerived);
   const rows = slide.table.rows.map((r) => r.map(expandDerived));

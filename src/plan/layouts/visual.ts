@@ -1,5 +1,5 @@
 /** Picture-led layouts: charts, a chart with takeaways, and an image. */
-import type { Slide } from '../../load/layouts.js';
+import type { SlideOf } from '../../load/layouts.js';
 import type { Chart } from '../../load/schema.js';
 import { chartAlt } from '../alt.js';
 import type { PlanContext } from '../context.js';
@@ -7,8 +7,6 @@ import type { ChartShape, Shape } from '../deck.js';
 import { columns, GRID, pad } from '../grid.js';
 import { bulletParagraphs, para } from '../text.js';
 import type { Box } from '../units.js';
-
-type Of<L extends Slide['layout']> = Extract<Slide, { layout: L }>;
 
 function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number): ChartShape {
   const { colours, palette } = ctx.theme;
@@ -26,11 +24,11 @@ function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number):
   };
 }
 
-export function chartBody(ctx: PlanContext, slide: Of<'chart'>): Shape[] {
+export function chartBody(ctx: PlanContext, slide: SlideOf<'chart'>): Shape[] {
   return [chartShape(ctx, slide.chart, GRID.body, 18)];
 }
 
-export function chartTextBody(ctx: PlanContext, slide: Of<'chart-text'>): Shape[] {
+export function chartTextBody(ctx: PlanContext, slide: SlideOf<'chart-text'>): Shape[] {
   const [left, right] = columns(GRID.body, [1.8, 1]) as [Box, Box];
   return [
     chartShape(ctx, slide.chart, left, 16),
@@ -40,7 +38,7 @@ export function chartTextBody(ctx: PlanContext, slide: Of<'chart-text'>): Shape[
   ];
 }
 
-export function imageBody(ctx: PlanContext, slide: Of<'image'>): Shape[] {
+export function imageBody(ctx: PlanContext, slide: SlideOf<'image'>): Shape[] {
   const { image } = slide;
   const size = ctx.images.get(image.path);
   if (!size) return [];
