@@ -22,6 +22,8 @@ function dosDateTime(date: Date): { time: number; day: number } {
 }
 
 export function zip(entries: readonly ZipEntry[], date: Date, level = 6): Uint8Array {
+  // A plain zip holds 65,535 entries; the outline's slide limit keeps decks well below that.
+  if (entries.length > 0xffff) throw new Error(`a package of ${entries.length} parts needs ZIP64, which deckgen does not write`);
   const { time, day } = dosDateTime(date);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];

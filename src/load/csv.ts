@@ -2,7 +2,7 @@
  * Chart data from a CSV file: the first column holds the category labels, the header row names
  * the series, every other cell is a number. Problems point at the CSV's own line and column.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { MAX_POINTS } from './schema.js';
@@ -69,6 +69,9 @@ export async function readCsv(ref: string, dir: string, label: string): Promise<
   if (!real) return fail('no such file', "CSV paths are relative to the outline's folder");
   const rel = path.relative(root, real);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return fail("the CSV file lies outside the outline's folder", "copy it into the outline's assets/ folder");
+  const info = await stat(real);
+  if (!info.isFile()) return fail('this is not a file', 'give the path of a CSV file');
+  if (info.size > 5 * 1024 * 1024) return fail(`the CSV is ${(info.size / 1024 / 1024).toFixed(0)} MB; a chart needs at most ${MAX_POINTS} rows`, 'aggregate the data before charting it');
   const rows = csvRows(await readFile(real, 'utf8'));
   const [header, ...body] = rows;
   if (!header || header.length < 2 || !body.length) return fail('a chart CSV needs a header row and at least one data row, with labels in the first column and one column per series', 'e.g. "Year,Laptops" then "2011,1.2"');

@@ -70,7 +70,21 @@ function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
     case 'invalid_union':
       return fromUnion(issue, path);
     case 'invalid_type':
-      return [{ path, message: `expected ${describeExpected(issue.expected, path)}, got ${describeInput(issue.input)}`, hint: hintFor(path) }];
+      return [{ path, message: `expected ${describeExpected(issue.expected, path)}, got ${describeInput(issue.input)}`, hint: hintFor(path) ?? `write ${describeExpected(issue.expected, path)} here, or remove the key` }];
+    case 'too_small':
+    case 'too_big': {
+      const own = issue.message.startsWith('Too ') ? undefined : issue.message;
+      const chartData = path.includes('values') || path.includes('labels');
+      const hint =
+        issue.origin === 'string'
+          ? 'write something here, or remove the key'
+          : issue.code === 'too_big'
+            ? chartData
+              ? 'aggregate the data (by month, by group) before charting it'
+              : 'split it up; docs/outline-reference.md gives the limits'
+            : (hintFor(path) ?? 'see docs/outline-reference.md for what this key takes');
+      return [{ path, message: own ?? issue.message.replace(/^Too (small|big): expected (\w+) to have/, 'expected $2 to have'), hint }];
+    }
     case 'custom': {
       const hint = (issue.params as { hint?: string } | undefined)?.hint;
       return [hint ? { path, message: issue.message, hint } : { path, message: issue.message }];
@@ -116,5 +130,7 @@ function hintFor(path: readonly PropertyKey[]): string | undefined {
   if (last === 'type') return `chart types: ${CHART_TYPES.join(', ')}`;
   if (last === 'values') return 'write plain numbers, like [4.1433, 20]; no units or quotes';
   if (last === 'kpis') return 'a KPI slide shows two to four figures';
+  if (last === 'slides') return 'list the slides under `slides:`, e.g. "- title: First point" then "  bullets: [...]"';
+  if (last === 'labels') return 'aggregate the data (by month, by group), or show a table instead';
   return undefined;
 }

@@ -101,10 +101,28 @@ export function layoutProblems(s: SlideInput, index: number): LayoutProblem[] {
       });
     }
   }
+  if (s.bullets) problems.push(...tooDeep(s.bullets, at('bullets')));
+  for (const side of ['left', 'right'] as const) {
+    const col = s[side];
+    if (col) problems.push(...tooDeep(col.bullets, ['slides', index, side, 'bullets']));
+  }
   if (layout === 'chart-text' && s.bullets && s.bullets.length > 4) {
     problems.push({ path: at('bullets'), message: `a chart with takeaways shows 2 to 4 bullets, not ${s.bullets.length}`, hint: 'keep the strongest four, or move the rest to the notes' });
   }
   return problems;
+}
+
+/** PowerPoint has nine outline levels (0 to 8); a deeper bullet has nowhere to go. */
+const MAX_DEPTH = 9;
+
+function tooDeep(items: readonly BulletInput[], path: (string | number)[], depth = 1): LayoutProblem[] {
+  return items.flatMap((item, i) => {
+    const here = [...path, i];
+    const children = Array.isArray(item) ? item : typeof item === 'object' && item.bullets ? item.bullets : undefined;
+    if (!children) return [];
+    if (depth >= MAX_DEPTH) return [{ path: here, message: `bullets nest at most ${MAX_DEPTH} levels deep`, hint: 'flatten the list, or move the detail into `notes`' }];
+    return tooDeep(children, Array.isArray(item) ? here : [...here, 'bullets'], depth + 1);
+  });
 }
 
 function layoutsShowing(key: string): string[] {

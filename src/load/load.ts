@@ -60,6 +60,8 @@ export async function readOutlineText(file: string): Promise<string> {
   const info = await stat(file).catch(() => undefined);
   if (!info) return fail('file-missing', 'no such file', 'check the path, or run `deckgen init` to start an outline');
   if (info.isDirectory()) return fail('file-is-directory', 'this is a folder, not an outline file', `give the YAML file inside it, e.g. ${path.join(file, 'deck.yaml')}`);
+  // Devices and pipes report size 0 and never end: /dev/zero would be read until memory ran out.
+  if (!info.isFile()) return fail('not-a-file', 'this is not a regular file', 'give the path of a YAML outline');
   // Far beyond any real outline; parsing it would only burn memory and time.
   if (info.size > MAX_OUTLINE_BYTES) fail('file-too-large', `the outline is ${(info.size / 1024 / 1024).toFixed(0)} MB; an outline is at most ${MAX_OUTLINE_BYTES / 1024 / 1024} MB`, 'is this the right file? Put bulk data in CSV files under assets/');
   const bytes = await readFile(file);
@@ -74,6 +76,18 @@ export async function readOutlineText(file: string): Promise<string> {
 }
 
 export function parseOutline(text: string, file: string): Outline {
+  try {
+    return parseChecked(text, file);
+  } catch (e) {
+    // The YAML parser and the validator recurse: thousands of nested levels exhaust the stack.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new InputError([diagnostic(file, 'too-deep', 'the outline nests too deeply to read', { hint: 'an outline needs a few levels of nesting; look for unclosed [ or { brackets' })]);
+    }
+    throw e;
+  }
+}
+
+function parseChecked(text: string, file: string): Outline {
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const locate = (p: readonly PropertyKey[], key = false): Position => positionOf(doc, lines, p as (string | number)[], key);
@@ -151,12 +165,28 @@ function toData(doc: Document, lines: LineCounter, file: string): unknown {
 
 const byPosition = (ds: Diagnostic[]): Diagnostic[] => [...ds].sort((a, b) => a.line - b.line || a.column - b.column);
 
+/** YAML problems, the same message at most three times: one unclosed bracket can cause hundreds. */
 function yamlProblems(doc: Document, lines: LineCounter, file: string): Diagnostic[] {
-  return [...doc.errors, ...doc.warnings].map((e) => {
+  const all = [...doc.errors, ...doc.warnings];
+  const seen = new Map<string, number>();
+  const exact = new Set<string>();
+  const kept = all.filter((e) => {
+    const key = `${e.pos[0]}|${e.message}`;
+    if (exact.has(key)) return false;
+    exact.add(key);
+    const n = (seen.get(e.code) ?? 0) + 1;
+    seen.set(e.code, n);
+    return n <= 3;
+  });
+  const found = kept.map((e) => {
     const pos = lines.linePos(e.pos[0]);
-    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const hint =
-      e.code === 'DUPLICATE_KEY'
+    const raw = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // The parser recurses per level and reports running out of stack as an ordinary error.
+    const tooDeep = /call stack/i.test(raw);
+    const message = tooDeep ? 'the outline nests too deeply to read' : raw;
+    const hint = tooDeep
+      ? 'an outline needs a few levels of nesting; look for unclosed or repeated [ or { brackets'
+      : e.code === 'DUPLICATE_KEY'
         ? 'each key may appear once in a mapping; remove or rename the repeated one'
         : e.code === 'TAB_AS_INDENT'
           ? 'indent with spaces, not tabs'
@@ -168,6 +198,10 @@ function yamlProblems(doc: Document, lines: LineCounter, file: string): Diagnost
       severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
     });
   });
+  if (kept.length < all.length) {
+    found.push(diagnostic(file, 'yaml-more', `and ${all.length - kept.length} more YAML problems like these`, { hint: 'fix the first one; the rest often follow from it' }));
+  }
+  return found;
 }
 
 /** Source ids that resolve, and derived formulas that compute. */

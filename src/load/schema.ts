@@ -23,6 +23,8 @@ export type LayoutName = (typeof LAYOUTS)[number];
 
 /** More points than a slide can show legibly; also keeps a huge series from stalling the renderer. */
 export const MAX_POINTS = 500;
+/** PowerPoint slows to a crawl far below this; it also keeps the package within a plain (non-ZIP64) zip. */
+export const MAX_SLIDES = 10_000;
 
 export const CHART_TYPES = ['bar', 'hbar', 'stacked-bar', 'line', 'pie', 'doughnut', 'combo'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
@@ -31,6 +33,9 @@ const hexColour = z
   .string()
   .regex(/^#?[0-9a-fA-F]{6}$/, 'a colour is six hex digits, like "#0B5394"')
   .transform((c) => c.replace('#', '').toUpperCase());
+
+/** A font family as PowerPoint names it; written into XML attributes, so nothing else is allowed. */
+const fontName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$/, 'a font name is letters, digits, spaces, ".", "-" or "_", like "Calibri" or "Source Sans 3"');
 
 /** Numbers are welcome where text is expected (a bullet "2012" parses as a number in YAML). */
 const text = z.union([z.string(), z.number().transform(String)]);
@@ -230,8 +235,8 @@ export const ThemeInput = z.strictObject({
   muted: hexColour.optional().describe('Footers, source lines, secondary text.'),
   background: hexColour.optional().describe('Background of content slides.'),
   palette: z.array(hexColour).min(2).optional().describe('Chart series colours, in order.'),
-  font: z.string().optional().describe('Body and chart font (default Calibri).'),
-  headingFont: z.string().optional().describe('Font for titles (default: the body font).'),
+  font: fontName.optional().describe('Body and chart font (default Calibri).'),
+  headingFont: fontName.optional().describe('Font for titles (default: the body font).'),
   logo: z.string().optional().describe('Logo image, relative to the outline, shown on every slide.'),
 });
 export type ThemeInput = z.infer<typeof ThemeInput>;
@@ -245,6 +250,10 @@ export const OutlineInput = z.strictObject({
   theme: ThemeInput.default({ preset: 'briefing' }).describe('Colours, fonts and logo.'),
   sources: z.array(Source).default([]).describe('What the slides cite; listed on the closing Sources slide.'),
   sourcesSlide: z.boolean().default(true).describe('Append a Sources slide listing every source.'),
-  slides: z.array(SlideInput).min(1).describe('The slides, in order. A title slide is added first unless the first slide is `layout: title`.'),
+  slides: z
+    .array(SlideInput)
+    .min(1, 'an outline needs at least one slide')
+    .max(MAX_SLIDES, 'an outline has at most 10,000 slides; split it into several decks')
+    .describe('The slides, in order. A title slide is added first unless the first slide is `layout: title`.'),
 });
 export type OutlineInput = z.infer<typeof OutlineInput>;

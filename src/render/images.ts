@@ -6,6 +6,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Outline } from '../load/load.js';
+import { jpegProblem, pngProblem } from './image-check.js';
 import type { Renderer } from './renderer.js';
 
 export interface ImageAsset {
@@ -73,7 +74,12 @@ export async function readImages(outline: Outline, renderer: Renderer): Promise<
       fail(`image "${ref}" lies outside the outline's folder`, "copy it into the outline's assets/ folder");
       continue;
     }
-    const bytes = await stat(real).then((s) => s.size).catch(() => 0);
+    const info = await stat(real).catch(() => undefined);
+    if (!info?.isFile()) {
+      fail(`"${ref}" is not a file`, 'give the path of a PNG or JPEG image');
+      continue;
+    }
+    const bytes = info.size;
     if (bytes > MAX_BYTES) {
       fail(`image "${ref}" is ${(bytes / 1024 / 1024).toFixed(0)} MB, too large to embed`, 'export it smaller; slide images rarely need more than 2 MB');
       continue;
@@ -87,6 +93,11 @@ export async function readImages(outline: Outline, renderer: Renderer): Promise<
     // Checked before decoding: a 20,000 x 20,000 image would need 1.6 GB of pixels to decode.
     if (header.width > MAX_SIDE || header.height > MAX_SIDE || header.width * header.height > MAX_PIXELS) {
       fail(`image "${ref}" is ${header.width} x ${header.height} px, more than a slide can show (at most ${MAX_SIDE} px a side, ${MAX_PIXELS / 1e6} megapixels)`, 'scale it down to about 4000 px wide; a full slide at 2x needs 2560 px');
+      continue;
+    }
+    const damage = header.mime === 'image/png' ? pngProblem(data) : jpegProblem(data);
+    if (damage) {
+      fail(`image "${ref}" is damaged: ${damage}`, 'export it again from the program that made it');
       continue;
     }
     if (!header.width || !header.height || !(await renderer.decodes(data))) {
