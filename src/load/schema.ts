@@ -108,7 +108,7 @@ export const Chart = z
     data: z.string().optional().describe('A CSV file (relative to the outline) instead of labels and series: the first column holds the labels, the header names the series.'),
     labels: z.array(text).min(1).max(MAX_POINTS, `a chart shows at most ${MAX_POINTS} categories; aggregate the data`).optional().describe('Category labels.'),
     series: z.array(Series).min(1).optional().describe('The data series, each with one value per label.'),
-    unit: z.string().optional().describe('Unit of the values, shown in data labels and the axis title.'),
+    unit: z.string().optional().describe('Unit of the values, shown in data labels and the axis title.').meta({ examples: ['million laptops', 'bn yuan', '%'] }),
     dataLabels: z.boolean().default(true).describe('Print each value on the chart.'),
     decimals: z.number().int().min(0).max(4).optional().describe('Decimals in data labels; default: as given.'),
     xTitle: z.string().optional().describe('Title of the horizontal axis (the value axis of an hbar chart).'),
@@ -201,7 +201,7 @@ export const SlideInput = z.strictObject({
   layout: z.enum(LAYOUTS).optional().describe('Inferred from the content when absent.'),
   skip: z.boolean().optional().describe('Leave the slide out of the deck without deleting it.'),
   theme: SlideTheme.optional(),
-  title: z.string().optional().describe('Slide title; make it the takeaway.'),
+  title: z.string().optional().describe('Slide title; make it the takeaway.').meta({ examples: ['Laptops made by mid-year were about a fifth of the 2012 goal'] }),
   subtitle: z.string().optional().describe('Subtitle of a title or section slide.'),
   bullets: z.array(Bullet).min(1).optional().describe('Bullet points: text, { text, source, bullets }, or a nested list for sub-points.'),
   kpis: z.array(Kpi).min(2).max(4).optional().describe('Two to four headline figures.'),
@@ -229,7 +229,7 @@ export type Source = z.infer<typeof Source>;
 
 export const ThemeInput = z.strictObject({
   preset: z.enum(['briefing']).default('briefing').describe('The built-in theme to start from: "briefing" (navy and amber, 16:9).'),
-  primary: hexColour.optional().describe('Titles, bars and the accent band.'),
+  primary: hexColour.optional().describe('Titles, bars and the accent band.').meta({ examples: ['#0B3C5D'] }),
   accent: hexColour.optional().describe('Highlights and the second series.'),
   text: hexColour.optional().describe('Body text colour.'),
   muted: hexColour.optional().describe('Footers, source lines, secondary text.'),
@@ -237,12 +237,12 @@ export const ThemeInput = z.strictObject({
   palette: z.array(hexColour).min(2).optional().describe('Chart series colours, in order.'),
   font: fontName.optional().describe('Body and chart font (default Calibri).'),
   headingFont: fontName.optional().describe('Font for titles (default: the body font).'),
-  logo: z.string().optional().describe('Logo image, relative to the outline, shown on every slide.'),
+  logo: z.string().optional().describe('Logo image, relative to the outline, shown on every slide.').meta({ examples: ['assets/logo.png'] }),
 });
 export type ThemeInput = z.infer<typeof ThemeInput>;
 
 export const OutlineInput = z.strictObject({
-  title: z.string().min(1).describe('Deck title, shown on the title slide.'),
+  title: z.string().min(1).describe('Deck title, shown on the title slide.').meta({ examples: ['Liangjiang New Area electronics: the first half of 2012'] }),
   subtitle: z.string().optional().describe('Shown under the title on the title slide.'),
   author: z.string().optional().describe('Presenter or author.'),
   date: text.optional().describe('Date of the deck, shown on the title slide; also the date written into the file.'),
