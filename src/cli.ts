@@ -3,6 +3,7 @@
 import { readFileSync, unlinkSync } from 'node:fs';
 import './no-system-fonts.js';
 import { UsageError } from './cli/args.js';
+import { didYouMean } from './load/suggest.js';
 import { problemCount, report } from './cli/output.js';
 import { EXIT, InputError } from './diagnostics.js';
 import { pendingTempFiles } from './write/write.js';
@@ -41,6 +42,9 @@ function version(): string {
   return pkg.version;
 }
 
+/** Whether the command writes files, so a failure can say that nothing was written. */
+let writes = true;
+
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') return process.stdout.write(`${version()}\n`), EXIT.ok;
@@ -49,7 +53,11 @@ async function main(argv: string[]): Promise<number> {
   const name = first.startsWith('-') || !/^[a-z]+$/.test(first) ? 'build' : first;
   const args = name === first ? rest : argv;
   const load = COMMANDS[name];
-  if (!load) throw new UsageError(`unknown command "${name}"`);
+  if (!load) {
+    const guess = didYouMean(name, Object.keys(COMMANDS));
+    throw new UsageError(`unknown command "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+  }
+  writes = name !== 'validate' && name !== 'check';
   const command = await load();
   if (args.includes('--help') || args.includes('-h')) return process.stdout.write(`${command.help}\n`), EXIT.ok;
   return command.run(args);
@@ -78,7 +86,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = EXIT.invalidInput;
     } else if (e instanceof InputError) {
       report(e.diagnostics);
-      process.stderr.write(`${problemCount(e.diagnostics)}; nothing was written.\n`);
+      process.stderr.write(`${problemCount(e.diagnostics)}${writes ? '; nothing was written' : ''}.\n`);
       process.exitCode = EXIT.invalidInput;
     } else {
       const detail = process.env.DECKGEN_DEBUG ? `\n${(e as Error).stack ?? String(e)}` : '';

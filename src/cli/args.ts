@@ -1,5 +1,6 @@
 /** Argument parsing for every command: node's parseArgs, with errors as plain usage messages. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../load/suggest.js';
 
 export class UsageError extends Error {}
 
@@ -20,7 +21,14 @@ export function parse(argv: string[], options: Options, maxPositionals = 1): Par
   try {
     parsed = parseArgs({ args: argv, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    const message = (e as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+    if (unknown) {
+      const names = Object.keys({ ...COMMON, ...options }).map((o) => `--${o}`);
+      const guess = didYouMean(unknown, names);
+      throw new UsageError(`unknown option ${unknown}${guess ? ` (did you mean ${guess}?)` : ''}`);
+    }
+    throw new UsageError(message.split('. ')[0]!);
   }
   if (parsed.positionals.length > maxPositionals) {
     throw new UsageError(`expected at most ${maxPositionals} argument${maxPositionals === 1 ? '' : 's'}, got: ${parsed.positionals.join(' ')}`);

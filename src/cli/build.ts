@@ -2,7 +2,7 @@
 import { InputError } from '../diagnostics.js';
 import { startRenderer } from '../render/renderer.js';
 import { parse } from './args.js';
-import { ok, report, size } from './output.js';
+import { count, ok, report, size } from './output.js';
 
 export const help = `deckgen build [outline] [--out FILE] [--check [--source FILE]] [--quiet]
 
@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     const progress = process.stderr.isTTY && !values.quiet ? progressLine() : undefined;
     const result = await buildDeck(file, values.out as string | undefined, { renderer, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
     report(result.warnings);
-    if (!values.quiet) ok(`${result.out}: ${result.deck.slides.length} slides, ${result.charts} charts, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s`);
+    if (!values.quiet) ok(`${result.out}: ${count(result.deck.slides.length, 'slide')}, ${count(result.charts, 'chart')}, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s`);
     return 0;
   } finally {
     await renderer.close();

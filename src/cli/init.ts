@@ -119,7 +119,10 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(`  ${about ? shown(f).padEnd(pad + 2) + about : shown(f)}\n`);
     }
     const cd = dir === '.' ? '' : `cd ${shellQuote(dir)} && `;
-    process.stdout.write(`Next: edit ${shown(files[0]!)}, then run: ${cd}npx deckgen build\n`);
+    // npx finds deckgen only where it is installed; otherwise name the CLI that is running now.
+    const installed = existsSync(path.join(dir, 'node_modules', 'deckgen'));
+    const run = installed ? 'npx deckgen' : `node ${shellQuote(path.resolve(process.argv[1] ?? 'dist/cli.js'))}`;
+    process.stdout.write(`Next: edit ${shown(files[0]!)}, then run: ${cd}${run} build\n`);
   }
   return 0;
 }

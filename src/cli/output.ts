@@ -24,6 +24,8 @@ export function problemCount(ds: readonly Diagnostic[]): string {
   return `${n} problem${n === 1 ? '' : 's'}`;
 }
 
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 }

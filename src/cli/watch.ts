@@ -8,7 +8,7 @@ import { InputError } from '../diagnostics.js';
 import { createChartCache } from '../render/charts.js';
 import { startRenderer } from '../render/renderer.js';
 import { parse } from './args.js';
-import { ok, paint, report, size } from './output.js';
+import { count, ok, paint, report, size } from './output.js';
 
 export const help = `deckgen watch [outline] [--out FILE] [--quiet]
 
@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
     try {
       const result = await buildDeck(file, out, { cache, renderer });
       report(result.warnings);
-      if (!values.quiet) ok(`${result.out}: ${result.deck.slides.length} slides, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s${why}`);
+      if (!values.quiet) ok(`${result.out}: ${count(result.deck.slides.length, 'slide')}, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s${why}`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       report(e.diagnostics);

@@ -34,6 +34,8 @@ const KEYS: Record<string, string[]> = {
 
 function knownKeys(path: readonly PropertyKey[]): string[] {
   const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
+  // A slide's own theme takes only colours; the deck's theme takes more.
+  if (named === 'theme' && path[0] === 'slides') return ['primary', 'accent', 'text', 'background'];
   return KEYS[named ?? ''] ?? [];
 }
 

@@ -44,3 +44,16 @@ slides:
     expect(chart && chart.kind === 'chart' && chart.colours[0]).toBe('AA0000');
   });
 });
+
+describe("a slide's own theme", () => {
+  it('names the keys a slide theme takes when given another', () => {
+    try {
+      parseOutline('title: T\nslides:\n  - title: A\n    theme: { primary: "#8B1E1E", font: Arial }\n    bullets: [x]\n', 'deck.yaml');
+      expect.unreachable();
+    } catch (e) {
+      const d = (e as { diagnostics: { message: string; hint?: string }[] }).diagnostics[0]!;
+      expect(d.message).toBe('unknown key "font"');
+      expect(d.hint).toBe('allowed here: primary, accent, text, background');
+    }
+  });
+});
