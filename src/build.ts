@@ -7,10 +7,10 @@ import { hasErrors, InputError, type Diagnostic } from './diagnostics.js';
 import { emitDeck, mediaFrom } from './emit/emit.js';
 import { packageDate } from './emit/package.js';
 import { loadOutline, type Outline } from './load/load.js';
-import type { RenderedDeck } from './plan/deck.js';
+import type { Deck, RenderedDeck } from './plan/deck.js';
 import { planDeck } from './plan/plan.js';
 import { createChartCache, type ChartCache } from './render/charts.js';
-import { readImages } from './render/images.js';
+import { readImages, type ImageAssets } from './render/images.js';
 import { startRenderer, type Renderer } from './render/renderer.js';
 import { renderDeck } from './render/render.js';
 import { writeDeck } from './write/write.js';
@@ -32,22 +32,39 @@ export interface Compiled {
   warnings: Diagnostic[];
 }
 
+export interface Planned {
+  outline: Outline;
+  images: ImageAssets;
+  deck: Deck;
+  warnings: Diagnostic[];
+}
+
+/**
+ * The stages that can find problems in the input (load, images, plan), short of drawing and
+ * writing: what `validate` runs, and the first half of every build. Throws InputError.
+ */
+export async function planFile(file: string, renderer: Renderer, progress?: CompileOptions['progress']): Promise<Planned> {
+  const outline = await loadOutline(file);
+  const assets = await readImages(outline, renderer);
+  // Warnings travel with errors, so a failed build or validate shows everything it found.
+  if (hasErrors(assets.diagnostics)) throw new InputError([...outline.warnings, ...assets.diagnostics]);
+  progress?.('plan');
+  const plan = planDeck(outline, assets.images);
+  const found = [...outline.warnings, ...assets.diagnostics, ...plan.diagnostics];
+  if (hasErrors(found)) throw new InputError(found);
+  return { outline, images: assets.images, deck: plan.deck, warnings: found };
+}
+
 /** Outline file -> .pptx bytes, writing nothing. Throws InputError with every problem found. */
 export async function compileDeck(file: string, options: CompileOptions = {}): Promise<Compiled> {
   // Started first, so the worker loads Chart.js and the canvas while this thread loads and plans.
   const renderer = options.renderer ?? startRenderer();
   try {
-    const outline = await loadOutline(file);
-    const assets = await readImages(outline, renderer);
-    if (hasErrors(assets.diagnostics)) throw new InputError(assets.diagnostics);
-    options.progress?.('plan');
-    const plan = planDeck(outline, assets.images);
-    if (hasErrors(plan.diagnostics)) throw new InputError(plan.diagnostics);
+    const { outline, images, deck: planned, warnings } = await planFile(file, renderer, options.progress);
     options.progress?.('render', 0);
-    const deck = await renderDeck(plan.deck, options.cache ?? createChartCache(), renderer, (done, total) => options.progress?.('render', done, total));
+    const deck = await renderDeck(planned, options.cache ?? createChartCache(), renderer, (done, total) => options.progress?.('render', done, total));
     options.progress?.('emit');
-    const bytes = await emitDeck(deck, mediaFrom(assets.images), { date: packageDate(outline.meta.date, options.env) });
-    const warnings = [...outline.warnings, ...assets.diagnostics, ...plan.diagnostics];
+    const bytes = await emitDeck(deck, mediaFrom(images), { date: packageDate(outline.meta.date, options.env) });
     return { outline, deck, bytes, warnings };
   } finally {
     if (!options.renderer) await renderer.close();

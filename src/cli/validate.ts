@@ -21,18 +21,11 @@ Examples:
 
 /** Every problem the build would stop at, found without rendering or writing anything. */
 export async function problems(file: string): Promise<Diagnostic[]> {
-  const [{ loadOutline }, { readImages }, { planDeck }, { startRenderer }] = await Promise.all([
-    import('../load/load.js'),
-    import('../render/images.js'),
-    import('../plan/plan.js'),
-    import('../render/renderer.js'),
-  ]);
+  const [{ planFile }, { startRenderer }] = await Promise.all([import('../build.js'), import('../render/renderer.js')]);
+  // In-process: validate decodes at most a few images and draws no charts, so a worker would not pay.
   const renderer = startRenderer({ inProcess: true });
   try {
-    const outline = await loadOutline(file);
-    const assets = await readImages(outline, renderer);
-    if (assets.diagnostics.some((d) => d.severity === 'error')) return [...outline.warnings, ...assets.diagnostics];
-    return [...outline.warnings, ...assets.diagnostics, ...planDeck(outline, assets.images).diagnostics];
+    return (await planFile(file, renderer)).warnings;
   } catch (e) {
     if (e instanceof InputError) return e.diagnostics;
     throw e;
