@@ -5,6 +5,7 @@
 import type { RenderedDeck, RenderedShape } from '../plan/deck.js';
 import type { ImageAssets } from '../render/images.js';
 import { finishPackage, type PackageOptions } from './package.js';
+import type { Parts } from './parts.js';
 import { PptxGenJS, type Presentation, type Slide, type SlideNumberProps } from './pptx.js';
 import { xmlSafe } from './sanitize.js';
 import { emitTable } from './table.js';
@@ -62,7 +63,7 @@ export async function emitDeck(deck: RenderedDeck, media: Media, options: Packag
     }
     if (planned.notes) slide.addNotes(xmlSafe(planned.notes));
   }
-  // Stored, not deflated: finishPackage compresses once, after its repairs.
-  const bytes = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  return finishPackage(bytes, options);
+  // With the part collector standing in for JSZip (pptx.ts), "writing" hands back the parts.
+  const parts = (await pptx.write({ outputType: 'uint8array' })) as unknown as Parts;
+  return finishPackage(parts, options);
 }

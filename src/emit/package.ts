@@ -3,7 +3,7 @@
  * bytes deterministic (same outline, same bytes) so decks can be diffed, cached and checked.
  */
 import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
+import type { Parts } from './parts.js';
 import { zip, type ZipEntry } from './zip.js';
 
 export interface PackageOptions {
@@ -70,11 +70,12 @@ function coreDates(xml: string, date: Date): string {
  * pptxgenjs stores an image once per slide that shows it (a logo: once per slide). Map every
  * copy to the first one with the same bytes, so the deck carries each image once.
  */
-async function duplicateMedia(zip: JSZip, names: readonly string[]): Promise<Map<string, string>> {
+function duplicateMedia(parts: Parts): Map<string, string> {
   const first = new Map<string, string>();
   const duplicates = new Map<string, string>();
-  for (const name of names.filter((n) => n.startsWith('ppt/media/'))) {
-    const hash = createHash('sha256').update(await zip.files[name]!.async('uint8array')).digest('hex');
+  for (const [name, data] of parts) {
+    if (!name.startsWith('ppt/media/')) continue;
+    const hash = createHash('sha256').update(data).digest('hex');
     const canonical = first.get(hash);
     if (canonical) duplicates.set(name, canonical);
     else first.set(hash, name);
@@ -89,27 +90,28 @@ function retarget(rels: string, duplicates: ReadonlyMap<string, string>): string
   });
 }
 
-export async function finishPackage(bytes: Uint8Array, options: PackageOptions): Promise<Uint8Array> {
-  const source = await JSZip.loadAsync(bytes);
-  const duplicates = await duplicateMedia(source, Object.keys(source.files));
-  const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir && !duplicates.has(n));
-  const parts = new Set(names);
+/** One part, repaired: a string for XML, bytes for media. */
+function repair(name: string, data: string | Uint8Array, parts: ReadonlySet<string>, duplicates: ReadonlyMap<string, string>, date: Date): string | Uint8Array {
+  if (typeof data !== 'string') return data;
+  if (name === '[Content_Types].xml') return pruneContentTypes(data, parts);
+  if (name === 'docProps/core.xml') return coreDates(data, date);
+  if (name === 'ppt/presentation.xml') return orderPresentation(data);
+  if (name.endsWith('.rels') && duplicates.size) return retarget(data, duplicates);
+  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return repairParagraphs(data);
+  if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return repairParagraphs(notesParagraphs(data));
+  return data;
+}
+
+export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array {
+  const duplicates = duplicateMedia(parts);
+  const names = [...parts.keys()].filter((n) => !duplicates.has(n));
+  const kept = new Set(names);
   // [Content_Types].xml first: some readers stream the package and expect it there.
   const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
-  const entries: ZipEntry[] = [];
-  for (const name of ordered) {
-    const file = source.files[name]!;
-    const text = (): Promise<string> => file.async('string');
-    let data: string | Uint8Array;
-    if (name === '[Content_Types].xml') data = pruneContentTypes(await text(), parts);
-    else if (name === 'docProps/core.xml') data = coreDates(await text(), options.date);
-    else if (name === 'ppt/presentation.xml') data = orderPresentation(await text());
-    else if (name.endsWith('.rels') && duplicates.size) data = retarget(await text(), duplicates);
-    else if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = repairParagraphs(await text());
-    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = repairParagraphs(notesParagraphs(await text()));
-    else data = await file.async('uint8array');
+  const entries: ZipEntry[] = ordered.map((name) => {
+    const data = repair(name, parts.get(name)!, kept, duplicates, options.date);
     // PNG and JPEG are compressed already; deflating them again costs time and saves nothing.
-    entries.push({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, store: /\.(png|jpe?g)$/i.test(name) });
-  }
+    return { name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, store: /\.(png|jpe?g)$/i.test(name) };
+  });
   return zip(entries, options.date, options.compressionLevel ?? 6);
 }

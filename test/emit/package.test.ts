@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { finishPackage, packageDate, DEFAULT_DATE } from '../../src/emit/package.js';
 import { xmlSafe } from '../../src/emit/sanitize.js';
 import { zip } from '../../src/emit/zip.js';
+import { PartCollector, type Parts } from '../../src/emit/parts.js';
 
-async function pkg(files: Record<string, string>): Promise<Uint8Array> {
-  const z = new JSZip();
-  for (const [name, body] of Object.entries(files)) z.file(name, body);
-  return z.generateAsync({ type: 'uint8array' });
+async function pkg(files: Record<string, string>): Promise<Parts> {
+  // The parts as pptxgenjs hands them over: XML as strings, media as bytes.
+  const z = new PartCollector();
+  for (const [name, body] of Object.entries(files)) z.file(name, name.endsWith('.png') ? Buffer.from(body) : body);
+  return z.generateAsync();
 }
 
 const TYPES = '<Types><Default Extension="xml" ContentType="application/xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="m"/><Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="m"/></Types>';
@@ -49,6 +51,22 @@ describe('finishPackage', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const core = await (await JSZip.loadAsync(a)).file('docProps/core.xml')!.async('string');
     expect(core).toContain('2012-07-01T00:00:00Z');
+  });
+});
+
+describe('PartCollector', () => {
+  it('records what pptxgenjs writes into JSZip: folders, text and base64 media', async () => {
+    const z = new PartCollector();
+    z.folder('ppt').folder('_rels');
+    z.folder('ppt/slides').file('slide1.xml', '<p:sld/>');
+    z.file('ppt/media/image-1-1.png', Buffer.from([137, 80, 78, 71]).toString('base64'), { base64: true });
+    const parts = await z.generateAsync({ type: 'uint8array' });
+    expect([...parts.keys()]).toEqual(['ppt/slides/slide1.xml', 'ppt/media/image-1-1.png']);
+    expect([...(parts.get('ppt/media/image-1-1.png') as Uint8Array)]).toEqual([137, 80, 78, 71]);
+  });
+
+  it('refuses the nested workbook of a native chart rather than writing a broken one', async () => {
+    await expect(new PartCollector().generateAsync({ type: 'base64' })).rejects.toThrow(/native PowerPoint charts/);
   });
 });
 
