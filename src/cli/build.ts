@@ -4,7 +4,7 @@ import { startRenderer } from '../render/renderer.js';
 import { parse } from './args.js';
 import { count, ok, report, size } from './output.js';
 
-export const help = `deckgen build [outline] [--out FILE] [--check [--source FILE]] [--quiet]
+export const help = `deckgen build [outline] [--out FILE] [--check [--source FILE]] [--no-cache] [--quiet]
 
 Builds the deck. The outline defaults to deck.yaml; the deck goes to output/<outline name>.pptx.
 
@@ -13,6 +13,8 @@ Options:
   --check          first check every figure against its cited source (see deckgen check --help);
                    nothing is written if one is not found
   --source FILE    with --check: the text of a source (FILE, or ID=FILE; repeatable)
+  --no-cache       draw every chart again, ignoring and not updating the chart cache
+                   (~/.cache/deckgen, or DECKGEN_CACHE_DIR)
   -q, --quiet      print nothing on success
 
 Examples:
@@ -38,7 +40,7 @@ function progressLine(): { update: (stage: string, done?: number, total?: number
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, check: { type: 'boolean' }, source: { type: 'string', multiple: true } });
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, check: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, source: { type: 'string', multiple: true } });
   const file = positionals[0] ?? 'deck.yaml';
   if (values.check) {
     const { figureProblems } = await import('./check.js');
@@ -46,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     if (found.length) throw new InputError(found);
   }
   // The render worker starts before the pipeline's modules load, so the two overlap on two cores.
-  const renderer = startRenderer();
+  const renderer = startRenderer({ cache: !values['no-cache'], outline: file });
   try {
     const { buildDeck } = await import('../build.js');
     const progress = process.stderr.isTTY && !values.quiet ? progressLine() : undefined;

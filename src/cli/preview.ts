@@ -167,7 +167,7 @@ export async function run(argv: string[]): Promise<number> {
   if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError(`--out must be a folder, and ${dir} is a file`);
 
   const [{ compileDeck }, { startRenderer }, { writeDeck }] = await Promise.all([import('../build.js'), import('../render/renderer.js'), import('../write/write.js')]);
-  const renderer = startRenderer();
+  const renderer = startRenderer({ cache: true, outline: file });
   let compiled;
   try {
     compiled = await compileDeck(file, { renderer });

@@ -10,7 +10,7 @@ import { startRenderer } from '../render/renderer.js';
 import { parse } from './args.js';
 import { count, ok, paint, report, size } from './output.js';
 
-export const help = `deckgen watch [outline] [--out FILE] [--quiet]
+export const help = `deckgen watch [outline] [--out FILE] [--no-cache] [--quiet]
 
 Builds the deck, then rebuilds it whenever the outline or a file in the outline's folder
 (images, CSV data) is saved. Problems are shown and the last good deck is kept; if the deck is
@@ -18,6 +18,7 @@ open and locked in PowerPoint, deckgen says so and keeps watching. Stop with Ctr
 
 Options:
   -o, --out FILE   where to write the .pptx (default: output/<outline name>.pptx)
+  --no-cache       draw every chart again, ignoring and not updating the chart cache
   -q, --quiet      print only problems
 
 Examples:
@@ -25,9 +26,9 @@ Examples:
   npm run dev`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, 'no-cache': { type: 'boolean' } });
   const file = positionals[0] ?? 'deck.yaml';
-  const renderer = startRenderer();
+  const renderer = startRenderer({ cache: !values['no-cache'], outline: file });
   const cache = createChartCache();
   const [{ buildDeck, defaultOutput }, { watch }] = await Promise.all([import('../build.js'), import('chokidar')]);
   const out = (values.out as string | undefined) ?? defaultOutput(file);

@@ -12,6 +12,7 @@ import { readCsv } from './csv.js';
 import { layoutProblems, toSlide, type Slide } from './layouts.js';
 import { positionOf, type Position } from './positions.js';
 import { OutlineInput, SlideInput, type Source, type ThemeInput } from './schema.js';
+import { MAX_OUTLINE_BYTES } from './limits.js';
 
 export interface Outline {
   /** The outline's path as the user gave it, for messages. */
@@ -29,7 +30,6 @@ export interface Outline {
   locate: (path: readonly PropertyKey[]) => Position;
 }
 
-const MAX_OUTLINE_BYTES = 5 * 1024 * 1024;
 
 export async function loadOutline(file: string): Promise<Outline> {
   const outline = parseOutline(await readOutlineText(file), file);

@@ -3,11 +3,15 @@
  * canvas and the font start-up load on the second core while the main thread parses and plans.
  * Falls back to drawing in-process when the compiled worker is not there (tests run the sources).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChartShape } from '../plan/deck.js';
+import { MAX_OUTLINE_BYTES } from '../load/limits.js';
+import { chartKey } from './charts.js';
+import { cacheDir, DiskCache } from './disk-cache.js';
 import type { Reply, Request } from './worker.js';
 
 export interface Renderer {
@@ -17,11 +21,19 @@ export interface Renderer {
   close(): Promise<void>;
 }
 
-/** The compiled worker: beside this file in dist/, or in dist/ when running from src/. */
+/** A renderer whose start-up can begin before the first request. */
+interface Startable extends Renderer {
+  prestart(): void;
+}
+
+/**
+ * The compiled worker, dist/render/worker.js, found from wherever this code runs: the bundled
+ * CLI (dist/cli.js), the compiled library (dist/render/renderer.js) or the sources (tests).
+ */
 function workerFile(): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  const candidates = [here.replace(/renderer\.(js|ts)$/, 'worker.js'), here.replace(/[\\/]src[\\/]render[\\/]renderer\.ts$/, '/dist/render/worker.js')];
-  return candidates.find((c) => c.endsWith('.js') && existsSync(c));
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(dir, 'render', 'worker.js'), path.join(dir, 'worker.js'), path.join(dir, '..', 'render', 'worker.js'), path.join(dir, '..', '..', 'dist', 'render', 'worker.js')];
+  return candidates.find((c) => c !== fileURLToPath(import.meta.url) && existsSync(c));
 }
 
 class WorkerRenderer implements Renderer {
@@ -77,18 +89,21 @@ class WorkerRenderer implements Renderer {
  * One worker, and a second once charts queue up: a big deck keeps both cores drawing, while a
  * small one never pays a second worker's start-up (module loading and the font scan).
  */
-class WorkerPool implements Renderer {
-  private readonly workers: WorkerRenderer[];
+class WorkerPool implements Startable {
+  private readonly workers: WorkerRenderer[] = [];
   private requested = 0;
   constructor(
     private readonly file: string,
     private readonly size: number,
-  ) {
-    this.workers = [new WorkerRenderer(file)];
+  ) {}
+
+  prestart(): void {
+    if (!this.workers.length) this.workers.push(new WorkerRenderer(this.file));
   }
 
   /** A second worker costs ~300 ms of CPU to start: worth it from the ninth chart on, not before. */
   private pick(): WorkerRenderer {
+    this.prestart();
     this.requested++;
     const idle = [...this.workers].sort((a, b) => a.busy - b.busy)[0]!;
     if (this.requested > 8 && idle.busy >= 1 && this.workers.length < this.size) {
@@ -104,6 +119,7 @@ class WorkerPool implements Renderer {
   }
 
   decodes(bytes: Uint8Array): Promise<boolean> {
+    this.prestart();
     return this.workers[0]!.decodes(bytes);
   }
 
@@ -112,18 +128,88 @@ class WorkerPool implements Renderer {
   }
 }
 
-class InProcessRenderer implements Renderer {
-  private readonly draw = import('./draw.js');
+class InProcessRenderer implements Startable {
+  private draw?: Promise<typeof import('./draw.js')>;
+  prestart(): void {
+    this.draw ??= import('./draw.js');
+  }
   async chart(shape: ChartShape): Promise<Uint8Array> {
-    return (await this.draw).drawChart(shape);
+    this.prestart();
+    return (await this.draw!).drawChart(shape);
   }
   async decodes(bytes: Uint8Array): Promise<boolean> {
-    return (await this.draw).decodes(bytes);
+    this.prestart();
+    return (await this.draw!).decodes(bytes);
   }
   async close(): Promise<void> {}
 }
 
-export function startRenderer(options: { inProcess?: boolean } = {}): Renderer {
-  const file = options.inProcess || process.env.DECKGEN_RENDER_IN_PROCESS ? undefined : workerFile();
-  return file ? new WorkerPool(file, Math.max(1, Math.min(2, availableParallelism()))) : new InProcessRenderer();
+/** Charts and image checks answered from the disk cache when it has them; drawn otherwise. */
+export class CachedRenderer implements Renderer {
+  constructor(
+    private readonly inner: Renderer,
+    private readonly disk: DiskCache,
+    private readonly outline: string | undefined,
+  ) {}
+
+  async chart(shape: ChartShape): Promise<Uint8Array> {
+    const key = chartKey(shape);
+    const kept = this.disk.chart(key);
+    if (kept) return kept;
+    const png = await this.inner.chart(shape);
+    this.disk.keepChart(key, png);
+    return png;
+  }
+
+  async decodes(bytes: Uint8Array): Promise<boolean> {
+    if (this.disk.imageDecodes(bytes)) return true;
+    const ok = await this.inner.decodes(bytes);
+    if (ok) this.disk.keepImageDecodes(bytes);
+    return ok;
+  }
+
+  async close(): Promise<void> {
+    this.disk.finish(this.outline);
+    await this.inner.close();
+  }
+}
+
+export interface RendererOptions {
+  /** Draw in this thread (no worker), as validate does for its image checks. */
+  inProcess?: boolean;
+  /** Keep drawn charts on disk between builds (the CLI's default; see disk-cache.ts). */
+  cache?: boolean;
+  /** The outline being built: its last build tells whether the worker will be needed. */
+  outline?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Whether the outline may need the worker at all: a chart, an image or a logo. A glance at the
+ * raw text, before it is parsed; a wrong guess only moves the worker's start-up.
+ */
+function mayDraw(outline: string): boolean {
+  try {
+    // Only a plain file of outline size: the loader explains devices, folders and huge files.
+    const stat = statSync(outline);
+    if (!stat.isFile() || stat.size > MAX_OUTLINE_BYTES) return false;
+    return /^[\s-]*(chart|image|logo)\s*:/m.test(readFileSync(outline, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The renderer for a build. The worker starts at once, to load while this thread parses and
+ * plans, when the outline has something to draw and the disk cache does not already hold all
+ * that its last build drew; otherwise it starts only if a chart turns out to be new.
+ */
+export function startRenderer(options: RendererOptions = {}): Renderer {
+  const env = options.env ?? process.env;
+  const file = options.inProcess || env.DECKGEN_RENDER_IN_PROCESS ? undefined : workerFile();
+  const inner: Startable = file ? new WorkerPool(file, Math.max(1, Math.min(2, availableParallelism()))) : new InProcessRenderer();
+  const disk = options.cache ? new DiskCache(cacheDir(env), workerFile()) : undefined;
+  const outline = options.outline;
+  if (!outline || (mayDraw(outline) && !disk?.likelyWarm(outline))) inner.prestart();
+  return disk ? new CachedRenderer(inner, disk, options.outline) : inner;
 }

@@ -1,0 +1,138 @@
+/**
+ * Drawn charts (and images known to decode) kept on disk between builds, by content hash.
+ *
+ * Drawing needs the render worker: starting it (Chart.js, the canvas, Skia's font set-up) and
+ * drawing four charts is most of a cold build. A rebuild after a text edit draws nothing, so the
+ * worker never starts. Keys include a hash of the compiled worker (our drawing code and Chart.js)
+ * and the canvas version, so an upgrade never serves an old picture.
+ *
+ * Every failure here (unwritable folder, damaged file) only means drawing again: the cache can
+ * make a build faster, never wrong and never failed.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Kept files beyond this are pruned, oldest use first, down to three quarters of it. */
+export const MAX_FILES = 4000;
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/** The folder: DECKGEN_CACHE_DIR, else the user's cache folder (XDG_CACHE_HOME or ~/.cache). */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DECKGEN_CACHE_DIR) return path.resolve(env.DECKGEN_CACHE_DIR);
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'deckgen');
+}
+
+/** What the pictures depend on besides the chart itself: the drawing code and the canvas. */
+function drawingVersion(workerFile: string | undefined): string {
+  const hash = createHash('sha256');
+  try {
+    hash.update(workerFile ? readFileSync(workerFile) : 'sources');
+    const require = createRequire(import.meta.url);
+    const canvas = path.join(path.dirname(require.resolve('@napi-rs/canvas')), 'package.json');
+    hash.update((JSON.parse(readFileSync(canvas, 'utf8')) as { version: string }).version);
+  } catch {
+    hash.update(String(Date.now()));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** A complete PNG: signature at the start, IEND at the end (a damaged file is drawn again). */
+const wholePng = (bytes: Uint8Array): boolean =>
+  bytes.length > 20 && PNG_SIGNATURE.equals(bytes.subarray(0, 8)) && IEND.equals(bytes.subarray(bytes.length - 8));
+
+export class DiskCache {
+  private readonly version: string;
+  /** Files this process used or wrote: the manifest of the outline's last build. */
+  private readonly used = new Set<string>();
+
+  constructor(
+    readonly dir: string,
+    workerFile: string | undefined,
+  ) {
+    this.version = drawingVersion(workerFile);
+  }
+
+  private file(kind: 'charts' | 'images', key: string): string {
+    return path.join(this.dir, kind, `${createHash('sha256').update(this.version).update(key).digest('hex')}.${kind === 'charts' ? 'png' : 'ok'}`);
+  }
+
+  private write(file: string, data: Uint8Array | string): void {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+      writeFileSync(temp, data);
+      renameSync(temp, file);
+    } catch {
+      // A read-only or full disk: the build goes on without caching.
+    }
+  }
+
+  chart(key: string): Uint8Array | undefined {
+    const file = this.file('charts', key);
+    this.used.add(file);
+    try {
+      const bytes = readFileSync(file);
+      if (!wholePng(bytes)) return undefined;
+      // The modification time records use, so pruning drops what has not been used longest.
+      const now = new Date();
+      utimesSync(file, now, now);
+      return bytes;
+    } catch {
+      return undefined;
+    }
+  }
+
+  keepChart(key: string, png: Uint8Array): void {
+    this.write(this.file('charts', key), png);
+  }
+
+  imageDecodes(bytes: Uint8Array): boolean {
+    const file = this.file('images', createHash('sha256').update(bytes).digest('hex'));
+    this.used.add(file);
+    return existsSync(file);
+  }
+
+  keepImageDecodes(bytes: Uint8Array): void {
+    this.write(this.file('images', createHash('sha256').update(bytes).digest('hex')), '');
+  }
+
+  private manifest(outline: string): string {
+    return path.join(this.dir, 'builds', `${createHash('sha256').update(path.resolve(outline)).digest('hex')}.json`);
+  }
+
+  /**
+   * Whether the outline's last build drew nothing new: then the next one probably draws nothing
+   * either, and the render worker is not started before it is needed.
+   */
+  likelyWarm(outline: string): boolean {
+    try {
+      const files = JSON.parse(readFileSync(this.manifest(outline), 'utf8')) as string[];
+      return Array.isArray(files) && files.every((f) => typeof f === 'string' && existsSync(f));
+    } catch {
+      return false;
+    }
+  }
+
+  /** Records the files this build used, and prunes the folder when it has grown too large. */
+  finish(outline: string | undefined): void {
+    if (outline) this.write(this.manifest(outline), JSON.stringify([...this.used]));
+    this.prune(MAX_FILES);
+  }
+
+  prune(max: number): void {
+    try {
+      const dir = path.join(this.dir, 'charts');
+      const names = readdirSync(dir);
+      if (names.length <= max) return;
+      const byAge = names.map((n) => ({ file: path.join(dir, n), at: statSync(path.join(dir, n)).mtimeMs })).sort((a, b) => a.at - b.at);
+      for (const { file } of byAge.slice(0, names.length - Math.floor((max * 3) / 4))) unlinkSync(file);
+    } catch {
+      // Another build pruning at the same time, or no folder yet: nothing to do.
+    }
+  }
+}
