@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { buildDeck } = await import('../build.js');
     const progress = process.stderr.isTTY && !values.quiet ? progressLine() : undefined;
-    const result = await buildDeck(file, values.out as string | undefined, { renderer, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
+    const result = await buildDeck(file, values.out as string | undefined, { renderer, closeRendererAfterDrawing: true, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
     report(result.warnings);
     if (!values.quiet) ok(`${result.out}: ${count(result.deck.slides.length, 'slide')}, ${count(result.charts, 'chart')}, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s`);
     return 0;

@@ -124,7 +124,7 @@ class WorkerPool implements Startable {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.workers.splice(0).map((w) => w.close()));
   }
 }
 
@@ -168,8 +168,11 @@ export class CachedRenderer implements Renderer {
     return ok;
   }
 
+  private closed = false;
+
   async close(): Promise<void> {
-    this.disk.finish(this.outline);
+    if (!this.closed) this.disk.finish(this.outline);
+    this.closed = true;
     await this.inner.close();
   }
 }
