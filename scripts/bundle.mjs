@@ -1,4 +1,4 @@
-// Bundles the CLI and the render worker into one file each (run after tsc, by `npm run compile`).
+// Bundles the CLI, its launcher and the render worker (run after tsc, by `npm run compile`).
 // Node loads one file far faster than the ~300 modules of the CLI and its dependencies: the
 // default deck's start-up went from 0.3 s of module loading to 0.05 s. See README "Speed".
 import { chmodSync } from 'node:fs';
@@ -9,12 +9,17 @@ const external = [/^node:/, '@napi-rs/canvas', 'pptxgenjs'];
 
 const resolve = { extensionAlias: { '.js': ['.ts', '.js'] } };
 
-// The CLI keeps its lazy imports as chunks: a bundler hoists a module's imports of external
-// packages to the top of the file it lands in, so inlining the lazy commands would load the
-// canvas (130 ms) on the main thread of every build.
-const cli = await rolldown({ input: { cli: 'src/cli.ts' }, platform: 'node', external, resolve, logLevel: 'warn' });
-await cli.write({ dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
+// The CLI as one CommonJS file, run through V8's code cache by the launcher (src/launch.ts),
+// which becomes dist/cli.js. Nothing in it may import @napi-rs/canvas statically (see
+// src/canvas.ts): a bundler hoists such imports to the top, loading the canvas on every start.
+const cli = await rolldown({ input: 'src/cli.ts', platform: 'node', external, resolve, logLevel: 'warn' });
+const { output } = await cli.write({ file: 'dist/deckgen.cjs', format: 'cjs', codeSplitting: false });
 await cli.close();
+if (/\bimport\(|require\("@napi-rs\/canvas"\)/.test(output[0].code)) throw new Error('dist/deckgen.cjs loads the canvas or uses import(): see scripts/bundle.mjs');
+
+const launch = await rolldown({ input: 'src/launch.ts', platform: 'node', external, resolve, logLevel: 'warn' });
+await launch.write({ file: 'dist/cli.js', format: 'esm', codeSplitting: false });
+await launch.close();
 
 const worker = await rolldown({ input: 'src/render/worker.ts', platform: 'node', external, resolve, logLevel: 'warn' });
 await worker.write({ file: 'dist/render/worker.js', format: 'esm', codeSplitting: false });

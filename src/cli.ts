@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /** The deckgen command: picks the command, runs it, and turns failures into messages and exit codes. */
 import { readFileSync, unlinkSync } from 'node:fs';
 import './no-system-fonts.js';

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import './no-system-fonts.js';
-import { GlobalFonts } from '@napi-rs/canvas';
+import { napiCanvas } from './canvas.js';
 import { TWINS, twinOf } from './font-twins.js';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +21,7 @@ export function registerFonts(): void {
       for (const weight of ['400', '700']) {
         for (const style of ['normal', 'italic']) {
           // WOFF, not WOFF2: decoding WOFF2 faces costs Brotli time at every start.
-          GlobalFonts.registerFromPath(path.join(dir, `${twin.prefix}-${subset}-${weight}-${style}.woff`), twin.family);
+          napiCanvas().GlobalFonts.registerFromPath(path.join(dir, `${twin.prefix}-${subset}-${weight}-${style}.woff`), twin.family);
         }
       }
     }

@@ -4,7 +4,7 @@
  */
 import '../no-system-fonts.js';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { napiCanvas } from '../canvas.js';
 import { registerFonts } from '../fonts.js';
 
 export interface SheetOptions {
@@ -29,13 +29,13 @@ export function sheetSize(count: number, thumb: { width: number; height: number 
 export async function contactSheet(files: readonly string[], out: string, options: SheetOptions = {}): Promise<{ width: number; height: number }> {
   const { columns = 3, width = 640 } = options;
   registerFonts();
-  const images = await Promise.all(files.map(async (f) => loadImage(await readFile(f))));
+  const images = await Promise.all(files.map(async (f) => napiCanvas().loadImage(await readFile(f))));
   if (!images.length) throw new Error('a contact sheet needs at least one slide');
   // Every cell has the tallest slide's height, so rows line up even if sizes differ.
   const height = Math.max(...images.map((im) => Math.round((width * im.height) / im.width)));
   const size = sheetSize(images.length, { width, height }, columns);
   const cols = Math.max(1, Math.min(columns, images.length));
-  const canvas = createCanvas(size.width, size.height);
+  const canvas = napiCanvas().createCanvas(size.width, size.height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#E4E7EB';
   ctx.fillRect(0, 0, size.width, size.height);

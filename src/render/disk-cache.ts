@@ -27,6 +27,22 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'deckgen');
 }
 
+/**
+ * mkdir -p that always ends. Node 20's recursive mkdirSync never returns for some paths (under
+ * /proc it retries forever), so a cache folder set to such a path would hang every build.
+ */
+export function makeDir(dir: string, depth = 0): void {
+  try {
+    mkdirSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || depth > 32 || path.dirname(dir) === dir) throw e;
+    makeDir(path.dirname(dir), depth + 1);
+    mkdirSync(dir);
+  }
+}
+
 /** What the pictures depend on besides the chart itself: the drawing code and the canvas. */
 function drawingVersion(workerFile: string | undefined): string {
   const hash = createHash('sha256');
@@ -63,7 +79,7 @@ export class DiskCache {
 
   private write(file: string, data: Uint8Array | string): void {
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      makeDir(path.dirname(file));
       const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
       writeFileSync(temp, data);
       renameSync(temp, file);

@@ -3,7 +3,7 @@
  * render worker (or in-process when no worker can start), never by load or plan.
  */
 import '../no-system-fonts.js';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { napiCanvas } from '../canvas.js';
 import { Chart, registerables } from 'chart.js';
 import { metricFamily, registerFonts } from '../fonts.js';
 import type { ChartShape } from '../plan/deck.js';
@@ -25,7 +25,7 @@ export function warmUp(): void {
 export function drawChart(shape: ChartShape): Promise<Uint8Array> {
   warmUp();
   const { width, height } = chartCanvasSize(shape.box);
-  const canvas = createCanvas(width, height);
+  const canvas = napiCanvas().createCanvas(width, height);
   const family = metricFamily(shape.font);
   Chart.defaults.font.family = family;
   const chart = new Chart(canvas.getContext('2d') as unknown as ConstructorParameters<typeof Chart>[0], chartConfig(shape, family));
@@ -39,6 +39,6 @@ export function drawChart(shape: ChartShape): Promise<Uint8Array> {
 
 /** Decodes an image fully: a file whose header looks right can still be damaged further in. */
 export async function decodes(bytes: Uint8Array): Promise<boolean> {
-  const image = await loadImage(Buffer.from(bytes)).catch(() => undefined);
+  const image = await napiCanvas().loadImage(Buffer.from(bytes)).catch(() => undefined);
   return !!image && image.width > 0 && image.height > 0;
 }

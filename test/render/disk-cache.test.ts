@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChartShape } from '../../src/plan/deck.js';
-import { cacheDir, DiskCache } from '../../src/render/disk-cache.js';
+import { cacheDir, DiskCache, makeDir } from '../../src/render/disk-cache.js';
 import { CachedRenderer, type Renderer } from '../../src/render/renderer.js';
 import { deckgen, tempDir } from '../support/cli.js';
 
@@ -114,6 +114,22 @@ describe('DiskCache', () => {
   });
 });
 
+describe('makeDir', () => {
+  it('creates missing parents, and fails (rather than hangs) where no folder can be made', () => {
+    const dir = fresh();
+    makeDir(path.join(dir, 'a', 'b', 'c'));
+    expect(existsSync(path.join(dir, 'a', 'b', 'c'))).toBe(true);
+    makeDir(path.join(dir, 'a', 'b', 'c'));
+    writeFileSync(path.join(dir, 'file'), '');
+    expect(() => makeDir(path.join(dir, 'file', 'x'))).toThrow();
+  });
+
+  // Node 20's mkdirSync({ recursive: true }) never returns for this path.
+  it.skipIf(!existsSync('/proc/self'))('gives up under /proc', () => {
+    expect(() => makeDir('/proc/deckgen-none/v8')).toThrow();
+  });
+});
+
 describe('CachedRenderer', () => {
   it('draws each chart once across builds, and checks each image once', async () => {
     const dir = fresh();
@@ -157,9 +173,16 @@ describe('deckgen build with the chart cache', () => {
     expect(deckgen(['build', '-o', 'warm.pptx', '-q'], work, env).code).toBe(0);
     expect(readFileSync(path.join(work, 'warm.pptx')).equals(readFileSync(path.join(work, 'cold.pptx')))).toBe(true);
 
+    // The launcher kept the compiled CLI for the next start; a damaged copy is ignored and replaced.
+    const [compiled] = readdirSync(path.join(cache, 'v8'));
+    expect(readFileSync(path.join(cache, 'v8', compiled!)).length).toBeGreaterThan(10_000);
+    writeFileSync(path.join(cache, 'v8', compiled!), 'not V8 code');
+    expect(deckgen(['build', '-o', 'again.pptx', '-q'], work, env).code).toBe(0);
+    expect(readFileSync(path.join(cache, 'v8', compiled!)).length).toBeGreaterThan(10_000);
+
     const untouched = fresh();
     expect(deckgen(['build', '-o', 'none.pptx', '--no-cache', '-q'], work, { DECKGEN_CACHE_DIR: untouched }).code).toBe(0);
-    expect(existsSync(path.join(untouched, 'charts'))).toBe(false);
+    expect(existsSync(untouched) ? readdirSync(untouched) : []).toEqual([]);
     expect(readFileSync(path.join(work, 'none.pptx')).equals(readFileSync(path.join(work, 'cold.pptx')))).toBe(true);
   });
 });
