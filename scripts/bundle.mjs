@@ -1,7 +1,7 @@
 // Bundles the CLI, its launcher and the render worker (run after tsc, by `npm run compile`).
 // Node loads one file far faster than the ~300 modules of the CLI and its dependencies: the
 // default deck's start-up went from 0.3 s of module loading to 0.05 s. See README "Speed".
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { rolldown } from 'rolldown';
 
 // Native (the canvas binary) or loaded on purpose at run time (pptxgenjs, see src/emit/pptx.ts).
@@ -17,8 +17,11 @@ const { output } = await cli.write({ file: 'dist/deckgen.cjs', format: 'cjs', co
 await cli.close();
 if (/\bimport\(|require\("@napi-rs\/canvas"\)/.test(output[0].code)) throw new Error('dist/deckgen.cjs loads the canvas or uses import(): see scripts/bundle.mjs');
 
-const launch = await rolldown({ input: 'src/launch.ts', platform: 'node', external, resolve, logLevel: 'warn' });
-await launch.write({ file: 'dist/cli.js', format: 'esm', codeSplitting: false });
+// The launcher starts the render worker itself (src/render/early.ts); its in-process fallback
+// (Chart.js) stays a separate chunk, loaded only if no worker can start.
+rmSync('dist/chunks', { recursive: true, force: true });
+const launch = await rolldown({ input: { cli: 'src/launch.ts' }, platform: 'node', external, resolve, logLevel: 'warn' });
+await launch.write({ dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
 await launch.close();
 
 const worker = await rolldown({ input: 'src/render/worker.ts', platform: 'node', external, resolve, logLevel: 'warn' });

@@ -5,6 +5,7 @@ import { UsageError } from './cli/args.js';
 import { didYouMean } from './load/suggest.js';
 import { problemCount, report } from './cli/output.js';
 import { EXIT, InputError } from './diagnostics.js';
+import { closeUnclaimed } from './render/early.js';
 import { pendingTempFiles } from './write/write.js';
 
 interface Command {
@@ -75,7 +76,9 @@ function cleanUpAndExit(code: number): never {
 process.on('SIGINT', () => cleanUpAndExit(130));
 process.on('SIGTERM', () => cleanUpAndExit(143));
 
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2))
+  .finally(closeUnclaimed)
+  .then(
   (code) => {
     process.exitCode = code;
   },

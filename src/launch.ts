@@ -17,6 +17,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { cacheDir, makeDir } from './render/disk-cache.js';
+import { startEarly } from './render/early.js';
+
+// The render worker starts first, so it loads while the CLI below is compiled and run.
+startEarly(process.argv.slice(2));
 
 const bundle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'deckgen.cjs');
 const source = readFileSync(bundle, 'utf8');

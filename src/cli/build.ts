@@ -1,6 +1,6 @@
 /** deckgen build: outline -> .pptx, one summary line. */
 import { InputError } from '../diagnostics.js';
-import { startRenderer } from '../render/renderer.js';
+import { rendererFor } from '../render/early.js';
 import { parse } from './args.js';
 import { count, ok, report, size } from './output.js';
 
@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     if (found.length) throw new InputError(found);
   }
   // The render worker starts before the pipeline's modules load, so the two overlap on two cores.
-  const renderer = startRenderer({ cache: !values['no-cache'], outline: file });
+  const renderer = rendererFor(file, !values['no-cache']);
   try {
     const { buildDeck } = await import('../build.js');
     const progress = process.stderr.isTTY && !values.quiet ? progressLine() : undefined;

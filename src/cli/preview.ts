@@ -166,8 +166,8 @@ export async function run(argv: string[]): Promise<number> {
   const dir = (values.out as string | undefined) ?? path.join('preview', name);
   if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError(`--out must be a folder, and ${dir} is a file`);
 
-  const [{ compileDeck }, { startRenderer }, { writeDeck }] = await Promise.all([import('../build.js'), import('../render/renderer.js'), import('../write/write.js')]);
-  const renderer = startRenderer({ cache: true, outline: file });
+  const [{ compileDeck }, { rendererFor }, { writeDeck }] = await Promise.all([import('../build.js'), import('../render/early.js'), import('../write/write.js')]);
+  const renderer = rendererFor(file, true);
   let compiled;
   try {
     compiled = await compileDeck(file, { renderer });

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { InputError } from '../diagnostics.js';
 import { createChartCache } from '../render/charts.js';
-import { startRenderer } from '../render/renderer.js';
+import { rendererFor } from '../render/early.js';
 import { parse } from './args.js';
 import { count, ok, paint, report, size } from './output.js';
 
@@ -28,7 +28,7 @@ Examples:
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, 'no-cache': { type: 'boolean' } });
   const file = positionals[0] ?? 'deck.yaml';
-  const renderer = startRenderer({ cache: !values['no-cache'], outline: file });
+  const renderer = rendererFor(file, !values['no-cache']);
   const cache = createChartCache();
   const [{ buildDeck, defaultOutput }, { watch }] = await Promise.all([import('../build.js'), import('chokidar')]);
   const out = (values.out as string | undefined) ?? defaultOutput(file);
