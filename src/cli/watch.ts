@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { InputError } from '../diagnostics.js';
 import { createChartCache } from '../render/charts.js';
+import { cacheDir } from '../render/disk-cache.js';
 import { rendererFor } from '../render/early.js';
 import { parse } from './args.js';
 import { count, ok, paint, report, size } from './output.js';
@@ -65,13 +66,19 @@ export async function run(argv: string[]): Promise<number> {
 
   schedule('');
   const target = path.resolve(out);
+  const chartFolder = cacheDir();
   const watcher = watch([path.resolve(file), dir], {
     ignoreInitial: true,
     // The deck, its temp files and editors' swap files change on every build or keystroke; they are not inputs.
-    ignored: (p: string) => p === target || /(^|[/\\])(\.|node_modules)|~$|\.sw.$|\.pptx$/.test(path.relative(dir, p)),
+    // So is the chart cache, should DECKGEN_CACHE_DIR put it in the outline's folder.
+    ignored: (p: string) => p === target || isInside(p, chartFolder) || /(^|[/\\])(\.|node_modules)|~$|\.sw.$|\.pptx$/.test(path.relative(dir, p)),
     awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },
   });
-  watcher.on('all', (_event, changed) => schedule(` (after ${path.relative(process.cwd(), changed) || changed} changed)`));
+  watcher.on('all', (event, changed) => {
+    // A folder appearing or going (the first build makes output/) is not an edit; files in it are.
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    schedule(` (after ${path.relative(process.cwd(), changed) || changed} changed)`);
+  });
   // Said once the watcher has scanned the folder: saves before then would go unnoticed.
   watcher.on('ready', () => {
     if (!values.quiet) process.stderr.write(`watching ${path.relative(process.cwd(), dir) || '.'} for changes; Ctrl-C to stop\n`);
@@ -80,3 +87,8 @@ export async function run(argv: string[]): Promise<number> {
   // Runs until Ctrl-C: the CLI's signal handler removes any temp file and exits.
   return new Promise<number>(() => undefined);
 }
+
+const isInside = (p: string, folder: string): boolean => {
+  const rel = path.relative(folder, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};

@@ -45,6 +45,9 @@ describe('deckgen watch', () => {
     const w = watcher(dir);
     await w.waitFor('out', /✓ output\/deck\.pptx: 3 slides/);
     await w.waitFor('err', /watching/);
+    // Its own output (the new output/ folder, the deck) must not set off another build.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(w.out.match(/✓/g)).toHaveLength(1);
 
     let mark = w.out.length;
     writeFileSync(outline, OUTLINE('Second'));
