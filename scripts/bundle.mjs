@@ -24,7 +24,14 @@ const launch = await rolldown({ input: { cli: 'src/launch.ts' }, platform: 'node
 await launch.write({ dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
 await launch.close();
 
+// The worker likewise: its bundle (CommonJS, dist/render/worker.cjs) and the small entry that
+// runs it through the code cache (dist/render/worker.js, src/render/worker-launch.ts).
 const worker = await rolldown({ input: 'src/render/worker.ts', platform: 'node', external, resolve, logLevel: 'warn' });
-await worker.write({ file: 'dist/render/worker.js', format: 'esm', codeSplitting: false });
+const built = await worker.write({ file: 'dist/render/worker.cjs', format: 'cjs', codeSplitting: false });
 await worker.close();
+if (/\bimport\(/.test(built.output[0].code)) throw new Error('dist/render/worker.cjs uses import(): see scripts/bundle.mjs');
+
+const entry = await rolldown({ input: 'src/render/worker-launch.ts', platform: 'node', external, resolve, logLevel: 'warn' });
+await entry.write({ file: 'dist/render/worker.js', format: 'esm', codeSplitting: false });
+await entry.close();
 chmodSync('dist/cli.js', 0o755);

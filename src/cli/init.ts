@@ -1,6 +1,7 @@
 /** deckgen init: a starter project (outline, schema, logo, how-to) in a folder. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, readdir } from 'node:fs/promises';
+import { makeDir } from '../make-dir.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, UsageError } from './args.js';
@@ -80,13 +81,21 @@ function explain(e: unknown, file: string): string {
   if (code === 'EISDIR') return `cannot write ${file}: a folder has that name`;
   if (code === 'ENOTDIR' || code === 'EEXIST') return `cannot write ${file}: a file is in the way of its folder`;
   if (code === 'ENOSPC') return `cannot write ${file}: no space left on the disk`;
+  if (code === 'ENOENT') return `cannot write ${file}: its folder cannot be created there`;
   return `cannot write ${file} (${code ?? (e as Error).message})`;
 }
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { force: { type: 'boolean', short: 'f' } });
   const dir = positionals[0] ?? '.';
-  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError(`${dir} is a file; give a folder to create the project in`);
+  let found;
+  try {
+    found = statSync(dir, { throwIfNoEntry: false });
+  } catch {
+    // ENOTDIR: part of the path is a file.
+    throw new UsageError(`cannot create ${dir}: a file is in the way of its folder; give a folder to create the project in`);
+  }
+  if (found?.isDirectory() === false) throw new UsageError(`${dir} is a file; give a folder to create the project in`);
   const files = await starterFiles();
   const shown = (f: Starter): string => path.join(dir, f.target);
 
@@ -102,7 +111,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const f of files) {
     const target = path.join(dir, f.target);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
+      makeDir(path.dirname(target));
       await copyFile(f.from, target);
     } catch (e) {
       process.stderr.write(`deckgen: ${explain(e, target)}\n`);

@@ -3,6 +3,7 @@
  * assets. Errors are shown without exiting and the last good deck stays where it is; unchanged
  * charts come from the cache and the render worker stays warm, so a text edit rebuilds in tens of ms.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../diagnostics.js';
 import { createChartCache } from '../render/charts.js';
@@ -29,6 +30,10 @@ Examples:
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, 'no-cache': { type: 'boolean' } });
   const file = positionals[0] ?? 'deck.yaml';
+  if (!existsSync(file)) {
+    // Nothing to watch: say so as build does (the loader's message), and stop with exit 1.
+    await (await import('../load/load.js')).loadOutline(file);
+  }
   const renderer = rendererFor(file, !values['no-cache']);
   const cache = createChartCache();
   const [{ buildDeck, defaultOutput }, { watch }] = await Promise.all([import('../build.js'), import('chokidar')]);
@@ -71,7 +76,8 @@ export async function run(argv: string[]): Promise<number> {
     ignoreInitial: true,
     // The deck, its temp files and editors' swap files change on every build or keystroke; they are not inputs.
     // So is the chart cache, should DECKGEN_CACHE_DIR put it in the outline's folder.
-    ignored: (p: string) => p === target || isInside(p, chartFolder) || /(^|[/\\])(\.|node_modules)|~$|\.sw.$|\.pptx$/.test(path.relative(dir, p)),
+    // And deckgen preview's output, the default preview/ folder.
+    ignored: (p: string) => p === target || isInside(p, chartFolder) || isInside(p, path.join(dir, 'preview')) || /(^|[/\\])(\.|node_modules)|~$|\.sw.$|\.pptx$/.test(path.relative(dir, p)),
     awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },
   });
   watcher.on('all', (event, changed) => {

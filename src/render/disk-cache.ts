@@ -10,10 +10,11 @@
  * make a build faster, never wrong and never failed.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { makeDir } from '../make-dir.js';
 
 /** Kept files beyond this are pruned, oldest use first, down to three quarters of it. */
 export const MAX_FILES = 4000;
@@ -27,27 +28,13 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'deckgen');
 }
 
-/**
- * mkdir -p that always ends. Node 20's recursive mkdirSync never returns for some paths (under
- * /proc it retries forever), so a cache folder set to such a path would hang every build.
- */
-export function makeDir(dir: string, depth = 0): void {
-  try {
-    mkdirSync(dir);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return;
-    if (code !== 'ENOENT' || depth > 32 || path.dirname(dir) === dir) throw e;
-    makeDir(path.dirname(dir), depth + 1);
-    mkdirSync(dir);
-  }
-}
-
 /** What the pictures depend on besides the chart itself: the drawing code and the canvas. */
 function drawingVersion(workerFile: string | undefined): string {
   const hash = createHash('sha256');
   try {
-    hash.update(workerFile ? readFileSync(workerFile) : 'sources');
+    // The worker's entry runs its bundle, worker.cjs, where the drawing code is.
+    const bundle = workerFile?.replace(/\.js$/, '.cjs');
+    hash.update(workerFile ? readFileSync(bundle && existsSync(bundle) ? bundle : workerFile) : 'sources');
     const require = createRequire(import.meta.url);
     const canvas = path.join(path.dirname(require.resolve('@napi-rs/canvas')), 'package.json');
     hash.update((JSON.parse(readFileSync(canvas, 'utf8')) as { version: string }).version);

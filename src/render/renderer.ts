@@ -41,8 +41,8 @@ class WorkerRenderer implements Renderer {
   private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   private next = 0;
 
-  constructor(file: string) {
-    this.worker = new Worker(file);
+  constructor(file: string, codeCache: boolean) {
+    this.worker = new Worker(file, { workerData: { codeCache } });
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
       const w = this.waiting.get(reply.id);
@@ -95,10 +95,12 @@ class WorkerPool implements Startable {
   constructor(
     private readonly file: string,
     private readonly size: number,
+    /** Whether workers may keep their compiled code in the cache folder (src/code-cache.ts). */
+    private readonly codeCache: boolean,
   ) {}
 
   prestart(): void {
-    if (!this.workers.length) this.workers.push(new WorkerRenderer(this.file));
+    if (!this.workers.length) this.workers.push(new WorkerRenderer(this.file, this.codeCache));
   }
 
   /** A second worker costs ~300 ms of CPU to start: worth it from the ninth chart on, not before. */
@@ -107,7 +109,7 @@ class WorkerPool implements Startable {
     this.requested++;
     const idle = [...this.workers].sort((a, b) => a.busy - b.busy)[0]!;
     if (this.requested > 8 && idle.busy >= 1 && this.workers.length < this.size) {
-      const fresh = new WorkerRenderer(this.file);
+      const fresh = new WorkerRenderer(this.file, this.codeCache);
       this.workers.push(fresh);
       return fresh;
     }
@@ -210,7 +212,7 @@ function mayDraw(outline: string): boolean {
 export function startRenderer(options: RendererOptions = {}): Renderer {
   const env = options.env ?? process.env;
   const file = options.inProcess || env.DECKGEN_RENDER_IN_PROCESS ? undefined : workerFile();
-  const inner: Startable = file ? new WorkerPool(file, Math.max(1, Math.min(2, availableParallelism()))) : new InProcessRenderer();
+  const inner: Startable = file ? new WorkerPool(file, Math.max(1, Math.min(2, availableParallelism())), !!options.cache) : new InProcessRenderer();
   const disk = options.cache ? new DiskCache(cacheDir(env), workerFile()) : undefined;
   const outline = options.outline;
   if (!outline || (mayDraw(outline) && !disk?.likelyWarm(outline))) inner.prestart();

@@ -4,9 +4,10 @@
  * destroys the previous one.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, InputError } from '../diagnostics.js';
+import { makeDir } from '../make-dir.js';
 
 const pending = new Set<string>();
 
@@ -24,6 +25,11 @@ function explain(code: string | undefined, out: string): { message: string; hint
       return { message: `no space left to write ${out}`, hint: 'free some disk space' };
     case 'EROFS':
       return { message: `${out} is on a read-only file system`, hint: 'choose another --out' };
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return { message: `cannot write ${out}: a file is in the way of its folder`, hint: 'choose another --out, or move that file' };
+    case 'ENOENT':
+      return { message: `cannot write ${out}: its folder cannot be created there`, hint: 'choose an --out in a folder you can write to' };
     default:
       return { message: `cannot write ${out} (${code ?? 'unknown error'})`, hint: 'check the path given to --out' };
   }
@@ -33,6 +39,8 @@ export async function writeDeck(out: string, bytes: Uint8Array, input?: string):
   const fail = (message: string, hint: string): never => {
     throw new InputError([diagnostic(out, 'output', message, { hint })]);
   };
+  // "--out decks/" means a folder, even one that does not exist yet: never a file named "decks".
+  if (/[\\/]$/.test(out)) fail('the output path is a folder', `give a file name, e.g. ${path.join(out, 'deck.pptx')}`);
   const target = path.resolve(out);
   if (input && path.resolve(input) === target) fail('the output would overwrite the outline itself', 'give --out a .pptx path');
   const existing = await stat(target).catch(() => undefined);
@@ -40,7 +48,7 @@ export async function writeDeck(out: string, bytes: Uint8Array, input?: string):
   const dir = path.dirname(target);
   const temp = path.join(dir, `.deckgen-${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    makeDir(dir);
     pending.add(temp);
     await writeFile(temp, bytes);
     await rename(temp, target);

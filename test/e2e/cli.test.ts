@@ -124,6 +124,35 @@ describe('deckgen CLI', () => {
     expect(readFileSync(path.join(dir, 'deck.yaml'), 'utf8')).toBe(GOOD);
   });
 
+  // Node 20's recursive mkdir never returns under /proc: deckgen used to hang here.
+  it.skipIf(!existsSync('/proc/self'))('says it cannot write where no folder can be made, rather than hang', () => {
+    const dir = project({ 'deck.yaml': GOOD });
+    const build = deckgen(['build', '--out', '/proc/deckgen-none/deck.pptx'], dir);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain('error: cannot write /proc/deckgen-none/deck.pptx');
+    const init = deckgen(['init', '/proc/deckgen-none'], dir);
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain('deckgen: cannot write /proc/deckgen-none/');
+    expect(deckgen(['build', '-q', '--out', 'cached.pptx'], dir, { DECKGEN_CACHE_DIR: '/proc/deckgen-none' }).code).toBe(0);
+  });
+
+  it('says what is in the way of an output path, in words, and never writes a file named like a folder', () => {
+    const dir = project({ 'deck.yaml': GOOD, afile: '' });
+    const slash = deckgen(['build', '--out', 'newdir/'], dir);
+    expect(slash.code).toBe(1);
+    expect(slash.stderr).toContain('newdir/:1:1 error: the output path is a folder');
+    expect(existsSync(path.join(dir, 'newdir'))).toBe(false);
+    const under = deckgen(['build', '--out', 'afile/x.pptx'], dir);
+    expect(under.code).toBe(1);
+    expect(under.stderr).toContain('cannot write afile/x.pptx: a file is in the way of its folder');
+    const init = deckgen(['init', 'afile/sub'], dir);
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain('a file is in the way of its folder');
+    const watch = deckgen(['watch', 'missing.yaml'], dir);
+    expect(watch.code).toBe(1);
+    expect(watch.stderr).toContain('missing.yaml:1:1 error: no such file');
+  });
+
   it('rejects unknown commands and options with exit 1', () => {
     expect(deckgen(['publish']).code).toBe(1);
     const r = deckgen(['build', '--fast']);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChartShape } from '../../src/plan/deck.js';
-import { cacheDir, DiskCache, makeDir } from '../../src/render/disk-cache.js';
+import { cacheDir, DiskCache } from '../../src/render/disk-cache.js';
+import { makeDir } from '../../src/make-dir.js';
 import { CachedRenderer, type Renderer } from '../../src/render/renderer.js';
 import { deckgen, tempDir } from '../support/cli.js';
 
@@ -173,12 +174,15 @@ describe('deckgen build with the chart cache', () => {
     expect(deckgen(['build', '-o', 'warm.pptx', '-q'], work, env).code).toBe(0);
     expect(readFileSync(path.join(work, 'warm.pptx')).equals(readFileSync(path.join(work, 'cold.pptx')))).toBe(true);
 
-    // The launcher kept the compiled CLI for the next start; a damaged copy is ignored and replaced.
-    const [compiled] = readdirSync(path.join(cache, 'v8'));
-    expect(readFileSync(path.join(cache, 'v8', compiled!)).length).toBeGreaterThan(10_000);
-    writeFileSync(path.join(cache, 'v8', compiled!), 'not V8 code');
+    // The CLI and the render worker kept their compiled code for the next start; a damaged copy
+    // is ignored and replaced.
+    expect(readdirSync(path.join(cache, 'v8'))).toHaveLength(2);
+    const compiled = readdirSync(path.join(cache, 'v8')).map((f) => path.join(cache, 'v8', f));
+    for (const f of compiled) writeFileSync(f, 'not V8 code');
+    rmSync(path.join(cache, 'charts'), { recursive: true });
     expect(deckgen(['build', '-o', 'again.pptx', '-q'], work, env).code).toBe(0);
-    expect(readFileSync(path.join(cache, 'v8', compiled!)).length).toBeGreaterThan(10_000);
+    for (const f of compiled) expect(readFileSync(f).length).toBeGreaterThan(10_000);
+    expect(readFileSync(path.join(work, 'again.pptx')).equals(readFileSync(path.join(work, 'cold.pptx')))).toBe(true);
 
     const untouched = fresh();
     expect(deckgen(['build', '-o', 'none.pptx', '--no-cache', '-q'], work, { DECKGEN_CACHE_DIR: untouched }).code).toBe(0);
