@@ -8,13 +8,15 @@
  * V8 on the next start. V8 checks it against the source and the Node version and ignores it if
  * either changed; any failure to read or write it only means compiling as usual.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
-import { makeDir } from './make-dir.js';
-import { cacheDir } from './render/disk-cache.js';
+import { cacheDir, removeOldest, writeQuietly } from './render/disk-cache.js';
+
+/** Compiled code for this many commands and builds of deckgen at most; the oldest go first. */
+const KEEP = 24;
 
 /**
  * Runs `bundle` (its top level, synchronously) and returns save(), which keeps the compiled code
@@ -38,30 +40,13 @@ export function runCached(bundle: string, name: string, enabled: boolean): () =>
   const save = (): void => {
     if (!needed) return;
     needed = false;
-    try {
-      makeDir(path.dirname(saved));
-      const temp = `${saved}.${randomBytes(6).toString('hex')}.tmp`;
-      writeFileSync(temp, script.createCachedData());
-      renameSync(temp, saved);
-      prune(path.dirname(saved));
-    } catch {
-      // An unwritable cache folder: the next start compiles as usual.
-    }
+    writeQuietly(saved, script.createCachedData());
+    removeOldest(path.dirname(saved), '.bin', KEEP, KEEP);
   };
 
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   return save;
-}
-
-/** Compiled code for this many commands and builds of deckgen at most; the oldest go first. */
-const KEEP = 24;
-
-function prune(dir: string): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.bin'));
-  if (files.length <= KEEP) return;
-  const byAge = files.map((f) => ({ file: path.join(dir, f), at: statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => a.at - b.at);
-  for (const { file } of byAge.slice(0, files.length - KEEP)) unlinkSync(file);
 }
 
 /** Where a bundle run through runCached finds its save(), so it can choose the moment. */

@@ -44,6 +44,36 @@ function drawingVersion(workerFile: string | undefined): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * Writes `file` whole or not at all (a temp file, then rename), and never fails: a read-only or
+ * full disk only means the next build has nothing cached.
+ */
+export function writeQuietly(file: string, data: Uint8Array | string): void {
+  try {
+    makeDir(path.dirname(file));
+    const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(temp, data);
+    renameSync(temp, file);
+  } catch {
+    // Nothing cached this time.
+  }
+}
+
+/**
+ * When `dir` holds more than `max` files ending in `suffix`, removes the least recently
+ * modified until `keep` are left. Races with another build pruning are harmless.
+ */
+export function removeOldest(dir: string, suffix: string, max: number, keep: number): void {
+  try {
+    const names = readdirSync(dir).filter((n) => n.endsWith(suffix));
+    if (names.length <= max) return;
+    const byAge = names.map((n) => ({ file: path.join(dir, n), at: statSync(path.join(dir, n)).mtimeMs })).sort((a, b) => a.at - b.at);
+    for (const { file } of byAge.slice(0, names.length - keep)) unlinkSync(file);
+  } catch {
+    // Another build pruning at the same time, or no folder yet: nothing to do.
+  }
+}
+
 /** A complete PNG: signature at the start, IEND at the end (a damaged file is drawn again). */
 const wholePng = (bytes: Uint8Array): boolean =>
   bytes.length > 20 && PNG_SIGNATURE.equals(bytes.subarray(0, 8)) && IEND.equals(bytes.subarray(bytes.length - 8));
@@ -64,17 +94,6 @@ export class DiskCache {
     return path.join(this.dir, kind, `${createHash('sha256').update(this.version).update(key).digest('hex')}.${kind === 'charts' ? 'png' : 'ok'}`);
   }
 
-  private write(file: string, data: Uint8Array | string): void {
-    try {
-      makeDir(path.dirname(file));
-      const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(temp, data);
-      renameSync(temp, file);
-    } catch {
-      // A read-only or full disk: the build goes on without caching.
-    }
-  }
-
   chart(key: string): Uint8Array | undefined {
     const file = this.file('charts', key);
     this.used.add(file);
@@ -91,7 +110,7 @@ export class DiskCache {
   }
 
   keepChart(key: string, png: Uint8Array): void {
-    this.write(this.file('charts', key), png);
+    writeQuietly(this.file('charts', key), png);
   }
 
   imageDecodes(bytes: Uint8Array): boolean {
@@ -101,7 +120,7 @@ export class DiskCache {
   }
 
   keepImageDecodes(bytes: Uint8Array): void {
-    this.write(this.file('images', createHash('sha256').update(bytes).digest('hex')), '');
+    writeQuietly(this.file('images', createHash('sha256').update(bytes).digest('hex')), '');
   }
 
   private manifest(outline: string): string {
@@ -123,19 +142,11 @@ export class DiskCache {
 
   /** Records the files this build used, and prunes the folder when it has grown too large. */
   finish(outline: string | undefined): void {
-    if (outline) this.write(this.manifest(outline), JSON.stringify([...this.used]));
+    if (outline) writeQuietly(this.manifest(outline), JSON.stringify([...this.used]));
     this.prune(MAX_FILES);
   }
 
   prune(max: number): void {
-    try {
-      const dir = path.join(this.dir, 'charts');
-      const names = readdirSync(dir);
-      if (names.length <= max) return;
-      const byAge = names.map((n) => ({ file: path.join(dir, n), at: statSync(path.join(dir, n)).mtimeMs })).sort((a, b) => a.at - b.at);
-      for (const { file } of byAge.slice(0, names.length - Math.floor((max * 3) / 4))) unlinkSync(file);
-    } catch {
-      // Another build pruning at the same time, or no folder yet: nothing to do.
-    }
+    removeOldest(path.join(this.dir, 'charts'), '.png', max, Math.floor((max * 3) / 4));
   }
 }
