@@ -74,6 +74,9 @@ export function removeOldest(dir: string, suffix: string, max: number, keep: num
   }
 }
 
+/** An image's key in the cache: a hash of its bytes. */
+export const imageKey = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 /** A complete PNG: signature at the start, IEND at the end (a damaged file is drawn again). */
 const wholePng = (bytes: Uint8Array): boolean =>
   bytes.length > 20 && PNG_SIGNATURE.equals(bytes.subarray(0, 8)) && IEND.equals(bytes.subarray(bytes.length - 8));
@@ -113,14 +116,15 @@ export class DiskCache {
     writeQuietly(this.file('charts', key), png);
   }
 
-  imageDecodes(bytes: Uint8Array): boolean {
-    const file = this.file('images', createHash('sha256').update(bytes).digest('hex'));
+  /** `key` is imageKey(bytes): an image is hashed once, however large. */
+  imageDecodes(key: string): boolean {
+    const file = this.file('images', key);
     this.used.add(file);
     return existsSync(file);
   }
 
-  keepImageDecodes(bytes: Uint8Array): void {
-    writeQuietly(this.file('images', createHash('sha256').update(bytes).digest('hex')), '');
+  keepImageDecodes(key: string): void {
+    writeQuietly(this.file('images', key), '');
   }
 
   private manifest(outline: string): string {

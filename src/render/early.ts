@@ -47,10 +47,16 @@ export function startEarly(argv: readonly string[]): void {
 }
 
 /** The early renderer if it was started for this outline and cache setting; else a new one. */
-export function rendererFor(outline: string, cache: boolean): Renderer {
+/** The early renderer, if there is one, handed over once. */
+function take(): Early | undefined {
   const holder = globalThis as Holder;
   const early = holder[KEY];
   delete holder[KEY];
+  return early;
+}
+
+export function rendererFor(outline: string, cache: boolean): Renderer {
+  const early = take();
   if (early && path.resolve(early.outline) === path.resolve(outline) && early.cache === cache) return early.renderer;
   void early?.renderer.close();
   return startRenderer({ cache, outline });
@@ -62,8 +68,5 @@ export function rendererFor(outline: string, cache: boolean): Renderer {
  * hangs Node.
  */
 export async function closeUnclaimed(): Promise<void> {
-  const holder = globalThis as Holder;
-  const early = holder[KEY];
-  delete holder[KEY];
-  await early?.renderer.close();
+  await take()?.renderer.close();
 }

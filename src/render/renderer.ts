@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { ChartShape } from '../plan/deck.js';
 import { MAX_OUTLINE_BYTES } from '../load/limits.js';
 import { chartKey } from './charts.js';
-import { cacheDir, DiskCache } from './disk-cache.js';
+import { cacheDir, DiskCache, imageKey } from './disk-cache.js';
 import type { Reply, Request } from './worker.js';
 
 export interface Renderer {
@@ -164,9 +164,10 @@ export class CachedRenderer implements Renderer {
   }
 
   async decodes(bytes: Uint8Array): Promise<boolean> {
-    if (this.disk.imageDecodes(bytes)) return true;
+    const key = imageKey(bytes);
+    if (this.disk.imageDecodes(key)) return true;
     const ok = await this.inner.decodes(bytes);
-    if (ok) this.disk.keepImageDecodes(bytes);
+    if (ok) this.disk.keepImageDecodes(key);
     return ok;
   }
 
@@ -211,9 +212,10 @@ function mayDraw(outline: string): boolean {
  */
 export function startRenderer(options: RendererOptions = {}): Renderer {
   const env = options.env ?? process.env;
-  const file = options.inProcess || env.DECKGEN_RENDER_IN_PROCESS ? undefined : workerFile();
+  const compiled = workerFile();
+  const file = options.inProcess || env.DECKGEN_RENDER_IN_PROCESS ? undefined : compiled;
   const inner: Startable = file ? new WorkerPool(file, Math.max(1, Math.min(2, availableParallelism())), !!options.cache) : new InProcessRenderer();
-  const disk = options.cache ? new DiskCache(cacheDir(env), workerFile()) : undefined;
+  const disk = options.cache ? new DiskCache(cacheDir(env), compiled) : undefined;
   const outline = options.outline;
   if (!outline || (mayDraw(outline) && !disk?.likelyWarm(outline))) inner.prestart();
   return disk ? new CachedRenderer(inner, disk, options.outline) : inner;
