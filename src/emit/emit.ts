@@ -2,12 +2,15 @@
  * emit: rendered Deck -> .pptx bytes. Walks the deck and calls pptxgenjs, one module per kind of
  * shape; makes no layout decisions and writes nothing to disk.
  */
-import type { RenderedDeck, RenderedShape } from '../plan/deck.js';
+import type { RenderedDeck, RenderedShape, RenderedSlide, TextShape } from '../plan/deck.js';
+import { para } from '../plan/text.js';
 import type { ImageAssets } from '../render/images.js';
+import { layoutFor } from '../template/model.js';
 import { finishPackage, type PackageOptions } from './package.js';
 import type { Parts } from './parts.js';
-import { PptxGenJS, type Presentation, type Slide, type SlideNumberProps } from './pptx.js';
+import { PptxGenJS, type Presentation, type Slide } from './pptx.js';
 import { xmlSafe } from './sanitize.js';
+import type { ShapeNote, SlideNote } from './slide-xml.js';
 import { emitTable } from './table.js';
 import { emitText } from './text.js';
 
@@ -43,7 +46,34 @@ function emitShape(pptx: Presentation, slide: Slide, shape: RenderedShape, media
   }
 }
 
+/** The slide number as a text shape in the layout's slide-number placeholder (a field, in package). */
+function slideNumber(planned: RenderedSlide, n: number): TextShape | undefined {
+  if (!planned.slideNumber) return undefined;
+  const { box, font, size, colour } = planned.slideNumber;
+  const insets = { l: 0.1, r: 0.1, t: 0.05, b: 0.05 };
+  return { kind: 'text', box, paragraphs: [para(String(n))], font, size, colour, align: 'right', valign: 'middle', insets, lineSpacing: 1, placeholder: { type: 'sldNum', idx: 12 } };
+}
+
+/**
+ * Text that is only characters XML cannot carry (a subtitle of control characters) would be an
+ * empty box, which PowerPoint shows as "Click to add text" and screen readers as nothing: left out,
+ * except in a title placeholder, which every slide keeps.
+ */
+function shows(shape: RenderedShape): boolean {
+  if (shape.kind !== 'text' || shape.placeholder?.type === 'title' || shape.placeholder?.type === 'ctrTitle') return true;
+  return shape.paragraphs.some((p) => p.runs.some((r) => xmlSafe(r.text).trim() !== ''));
+}
+
+/** Reading order: the title first, as screen readers expect; the rest as planned (back to front). */
+function inReadingOrder(shapes: readonly RenderedShape[]): RenderedShape[] {
+  const isTitle = (s: RenderedShape): boolean => s.kind === 'text' && s.role === 'title';
+  return [...shapes.filter(isTitle), ...shapes.filter((s) => !isTitle(s))];
+}
+
+const note = (shape: RenderedShape): ShapeNote => (shape.kind === 'rect' || (shape.kind === 'image' && shape.decorative) ? { decorative: true } : shape.kind === 'text' && shape.placeholder ? { placeholder: shape.placeholder } : {});
+
 export async function emitDeck(deck: RenderedDeck, media: Media, options: PackageOptions): Promise<Uint8Array> {
+  const { template } = deck;
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: 'DECKGEN', width: deck.size.w, height: deck.size.h });
   pptx.layout = 'DECKGEN';
@@ -53,17 +83,35 @@ export async function emitDeck(deck: RenderedDeck, media: Media, options: Packag
   pptx.company = 'deckgen';
   pptx.theme = { headFontFace: deck.theme.headingFont, bodyFontFace: deck.theme.font };
 
-  for (const planned of deck.slides) {
+  const notes: SlideNote[] = [];
+  deck.slides.forEach((planned, i) => {
     const slide = pptx.addSlide();
-    slide.background = { color: planned.background };
-    for (const shape of planned.shapes) emitShape(pptx, slide, shape, media);
-    if (planned.slideNumber) {
-      const { box, font, size, colour } = planned.slideNumber;
-      slide.slideNumber = { x: box.x, y: box.y, w: box.w, h: box.h, fontFace: font, fontSize: size, color: colour, align: 'right', valign: 'middle' } as SlideNumberProps;
-    }
+    const layout = layoutFor(template, planned.layout);
+    // The layout gives the background; a slide sets its own only where its colours differ.
+    if (planned.background !== (layout.background ?? template.background)) slide.background = { color: planned.background };
+    const number = slideNumber(planned, i + 1);
+    const shapes = [...inReadingOrder(planned.shapes.filter(shows)), ...(number ? [number] : [])];
+    for (const shape of shapes) emitShape(pptx, slide, shape, media);
+    notes.push({ layout: template.layouts.indexOf(layout) + 1, shapes: shapes.map(note) });
     if (planned.notes) slide.addNotes(xmlSafe(planned.notes));
-  }
+  });
   // With the part collector standing in for JSZip (pptx.ts), "writing" hands back the parts.
   const parts = (await pptx.write({ outputType: 'uint8array' })) as unknown as Parts;
-  return finishPackage(parts, options);
+  const fonts = [...new Set([deck.theme.headingFont, deck.theme.font, ...(template.fonts.ea ? [template.fonts.ea] : [])])].sort();
+  return finishPackage(parts, options, {
+    template,
+    textSizes: { title: deck.theme.sizes.title.max, body: deck.theme.sizes.body.max },
+    slides: notes,
+    language: { lang: deck.meta.lang, ...(template.fonts.ea ? { ea: template.fonts.ea } : {}) },
+    info: {
+      title: deck.meta.title,
+      ...(deck.meta.subtitle ? { subject: deck.meta.subtitle } : {}),
+      ...(deck.meta.author ? { author: deck.meta.author } : {}),
+      lang: deck.meta.lang,
+      titles: deck.slides.map((s) => s.title),
+      sections: deck.sections,
+      themeName: template.name,
+      fonts,
+    },
+  });
 }

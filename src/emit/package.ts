@@ -3,8 +3,22 @@
  * bytes deterministic (same outline, same bytes) so decks can be diffed, cached and checked.
  */
 import { createHash } from 'node:crypto';
+import type { Template } from '../template/model.js';
+import { LAYOUT_TYPE, layoutRels, layoutXml, masterRels, masterXml, themeXml } from './master.js';
 import type { Parts } from './parts.js';
+import { appProperties, coreProperties, withSections, type DocumentInfo } from './props.js';
+import { finishSlide, withLanguage, type SlideNote, type TextLanguage } from './slide-xml.js';
 import { zip, type ZipEntry } from './zip.js';
+
+/** What emit knows that the package needs: the template, each slide's layout and shapes, the document. */
+export interface PackageDeck {
+  template: Template;
+  /** Sizes (pt) of the master's title and body text styles. */
+  textSizes: { title: number; body: number };
+  slides: SlideNote[];
+  language: TextLanguage;
+  info: DocumentInfo;
+}
 
 export interface PackageOptions {
   /** Written as the document's created/modified date (docProps/core.xml) and every zip entry's date. */
@@ -58,13 +72,31 @@ function notesParagraphs(xml: string): string {
   );
 }
 
-function coreDates(xml: string, date: Date): string {
-  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return xml
-    .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`)
-    .replace(/<dc:creator>PptxGenJS<\/dc:creator>/, '<dc:creator>deckgen</dc:creator>')
-    .replace(/<cp:lastModifiedBy>PptxGenJS<\/cp:lastModifiedBy>/, '<cp:lastModifiedBy>deckgen</cp:lastModifiedBy>');
+/**
+ * pptxgenjs writes one master with one empty layout ("DEFAULT") and an Office theme; the deck's
+ * template replaces them: its theme, its master, one part per layout, and each slide pointing at
+ * the layout it is built on.
+ */
+function replaceTemplate(parts: Parts, deck: PackageDeck): void {
+  const { template } = deck;
+  for (const name of [...parts.keys()]) if (name.startsWith('ppt/slideLayouts/')) parts.delete(name);
+  const theme = parts.get('ppt/theme/theme1.xml');
+  if (typeof theme === 'string') parts.set('ppt/theme/theme1.xml', themeXml(template, theme));
+  parts.set('ppt/slideMasters/slideMaster1.xml', masterXml(template, deck.textSizes.title, deck.textSizes.body));
+  parts.set('ppt/slideMasters/_rels/slideMaster1.xml.rels', masterRels(template));
+  template.layouts.forEach((layout, i) => {
+    parts.set(`ppt/slideLayouts/slideLayout${i + 1}.xml`, layoutXml(layout, template));
+    parts.set(`ppt/slideLayouts/_rels/slideLayout${i + 1}.xml.rels`, layoutRels());
+  });
+  const types = parts.get('[Content_Types].xml');
+  if (typeof types === 'string') {
+    const overrides = template.layouts.map((_, i) => `<Override PartName="/ppt/slideLayouts/slideLayout${i + 1}.xml" ContentType="${LAYOUT_TYPE}"/>`).join('');
+    parts.set('[Content_Types].xml', types.replace(/<Override PartName="\/ppt\/slideLayouts\/[^"]+" ContentType="[^"]+"\/>/g, '').replace('</Types>', `${overrides}</Types>`));
+  }
 }
+
+const SLIDE = /^ppt\/slides\/slide(\d+)\.xml$/;
+const SLIDE_RELS = /^ppt\/slides\/_rels\/slide(\d+)\.xml\.rels$/;
 
 /**
  * pptxgenjs stores an image once per slide that shows it (a logo: once per slide). Map every
@@ -91,25 +123,33 @@ function retarget(rels: string, duplicates: ReadonlyMap<string, string>): string
 }
 
 /** One part, repaired: a string for XML, bytes for media. */
-function repair(name: string, data: string | Uint8Array, parts: ReadonlySet<string>, duplicates: ReadonlyMap<string, string>, date: Date): string | Uint8Array {
+function repair(name: string, data: string | Uint8Array, parts: ReadonlySet<string>, duplicates: ReadonlyMap<string, string>, date: Date, deck: PackageDeck): string | Uint8Array {
   if (typeof data !== 'string') return data;
   if (name === '[Content_Types].xml') return pruneContentTypes(data, parts);
-  if (name === 'docProps/core.xml') return coreDates(data, date);
-  if (name === 'ppt/presentation.xml') return orderPresentation(data);
+  if (name === 'docProps/core.xml') return coreProperties(data, deck.info, date.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  if (name === 'docProps/app.xml') return appProperties(data, deck.info);
+  if (name === 'ppt/presentation.xml') return withSections(orderPresentation(data), deck.info);
+  const rels = SLIDE_RELS.exec(name);
+  if (rels) {
+    const layout = deck.slides[Number(rels[1]) - 1]?.layout ?? 1;
+    return retarget(data, duplicates).replace(/\.\.\/slideLayouts\/slideLayout\d+\.xml/, `../slideLayouts/slideLayout${layout}.xml`);
+  }
   if (name.endsWith('.rels') && duplicates.size) return retarget(data, duplicates);
-  if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return repairParagraphs(data);
-  if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return repairParagraphs(notesParagraphs(data));
+  const slide = SLIDE.exec(name);
+  if (slide) return repairParagraphs(finishSlide(data, deck.slides[Number(slide[1]) - 1]!, deck.language));
+  if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return withLanguage(repairParagraphs(notesParagraphs(data)), deck.language);
   return data;
 }
 
-export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array {
+export function finishPackage(parts: Parts, options: PackageOptions, deck: PackageDeck): Uint8Array {
+  replaceTemplate(parts, deck);
   const duplicates = duplicateMedia(parts);
   const names = [...parts.keys()].filter((n) => !duplicates.has(n));
   const kept = new Set(names);
   // [Content_Types].xml first: some readers stream the package and expect it there.
   const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
   const entries: ZipEntry[] = ordered.map((name) => {
-    const data = repair(name, parts.get(name)!, kept, duplicates, options.date);
+    const data = repair(name, parts.get(name)!, kept, duplicates, options.date, deck);
     // PNG and JPEG are compressed already; deflating them again costs time and saves nothing.
     return { name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, store: /\.(png|jpe?g)$/i.test(name) };
   });

@@ -7,3 +7,8 @@ const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 export function xmlSafe(text: string): string {
   return text.replace(ILLEGAL, '');
 }
+
+/** Text for XML content and attribute values: legal characters only, the five specials escaped. */
+export function escapeXml(text: string): string {
+  return xmlSafe(text).replace(/[&<>"']/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' } as Record<string, string>)[c]};`);
+}

@@ -64,9 +64,9 @@ export function prettyFormula(formula: string): string {
 export const INLINE_DERIVED = /\{\{\s*([^|}]+?)\s*(?:\|\s*([^}]+?)\s*)?\}\}/g;
 
 /** Text with every {{ formula | format }} computed and labelled, e.g. "20.7% (derived: 4.1433 ÷ 20)". */
-export function expandDerived(text: string): string {
+export function expandDerived(text: string, word = 'derived'): string {
   return text.replace(INLINE_DERIVED, (_m, formula: string, format: string | undefined) => {
-    return `${formatDerived(evaluate(formula), format ?? '0.0')} (derived: ${prettyFormula(formula)})`;
+    return `${formatDerived(evaluate(formula), format ?? '0.0')} (${word}: ${prettyFormula(formula)})`;
   });
 }
 

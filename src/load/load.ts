@@ -11,7 +11,7 @@ import { findingsFromIssues, type Finding } from './issues.js';
 import { readCsv } from './csv.js';
 import { layoutProblems, toSlide, type Slide } from './layouts.js';
 import { positionOf, type Position } from './positions.js';
-import { OutlineInput, SlideInput, type Source, type ThemeInput } from './schema.js';
+import { OutlineInput, SlideInput, type LabelsInput, type Source, type ThemeInput } from './schema.js';
 import { MAX_OUTLINE_BYTES } from './limits.js';
 
 export interface Outline {
@@ -21,7 +21,9 @@ export interface Outline {
   warnings: Diagnostic[];
   /** Folder that asset paths are relative to. */
   dir: string;
-  meta: { title: string; subtitle?: string; author?: string; date?: string; footer?: string };
+  meta: { title: string; subtitle?: string; author?: string; date?: string; footer?: string; lang: string };
+  /** The outline's own words for what deckgen writes ("Source", "Agenda"...). */
+  labels: LabelsInput;
   theme: ThemeInput;
   sources: Source[];
   sourcesSlide: boolean;
@@ -124,7 +126,7 @@ function parseChecked(text: string, file: string): Outline {
   const problems = byPosition(findings.map(at));
   if (hasErrors(problems)) throw new InputError(problems);
 
-  const meta: Outline['meta'] = { title: o.title };
+  const meta: Outline['meta'] = { title: o.title, lang: o.lang };
   if (o.subtitle) meta.subtitle = o.subtitle;
   if (o.author) meta.author = o.author;
   if (o.date !== undefined) meta.date = o.date;
@@ -134,6 +136,7 @@ function parseChecked(text: string, file: string): Outline {
     warnings: syntax,
     dir: path.dirname(path.resolve(file)),
     meta,
+    labels: o.labels ?? {},
     theme: o.theme,
     sources: o.sources,
     sourcesSlide: o.sourcesSlide,

@@ -241,12 +241,39 @@ export const ThemeInput = z.strictObject({
 });
 export type ThemeInput = z.infer<typeof ThemeInput>;
 
+/** BCP 47 language tags as PowerPoint writes them: "en-US", "zh-CN", "de", "sr-Latn-RS". */
+const langTag = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?$/, 'a language is a BCP 47 tag like "en-US", "zh-CN", "fr" or "de-DE"');
+
+export const LABEL_KEYS = ['source', 'sources', 'agenda', 'cont', 'continued', 'derived', 'derivedNote', 'paras', 'introduction', 'quote', 'noSources'] as const;
+export type LabelKey = (typeof LABEL_KEYS)[number];
+
+export const LabelsInput = z
+  .strictObject({
+    source: z.string().min(1).optional().describe('Source line under a slide; {list} is replaced by the citations. Default "Source: {list}."'),
+    sources: z.string().min(1).optional().describe('Title of the closing Sources slide. Default "Sources".'),
+    agenda: z.string().min(1).optional().describe('Title of an agenda slide without one. Default "Agenda".'),
+    cont: z.string().min(1).optional().describe('Marks continuation slides: "{title} (cont.)". Default "cont.".'),
+    continued: z.string().min(1).optional().describe('Speaker note of a continuation slide; {title} is the first slide\'s title.'),
+    derived: z.string().min(1).optional().describe('Word that marks a computed figure: "20.7% (derived: 4.1433 ÷ 20)". Default "derived".'),
+    derivedNote: z.string().min(1).optional().describe('Note in the source line of slides with computed figures.'),
+    paras: z.string().min(1).optional().describe('Paragraphs cited, after a source: "(para. {n})".'),
+    introduction: z.string().min(1).optional().describe('Name of the PowerPoint section holding the slides before the first section slide.'),
+    quote: z.string().min(1).optional().describe('Title for screen readers of a quote slide without a title.'),
+    noSources: z.string().min(1).optional().describe('Shown on a Sources slide when the outline lists no sources.'),
+  })
+  .describe("The words deckgen writes itself, over the defaults for the deck's language.");
+export type LabelsInput = z.infer<typeof LabelsInput>;
+
 export const OutlineInput = z.strictObject({
   title: z.string().min(1).describe('Deck title, shown on the title slide.').meta({ examples: ['Liangjiang New Area electronics: the first half of 2012'] }),
   subtitle: z.string().optional().describe('Shown under the title on the title slide.'),
   author: z.string().optional().describe('Presenter or author.'),
   date: text.optional().describe('Date of the deck, shown on the title slide; also the date written into the file.'),
   footer: z.string().optional().describe('Footer text on every slide but the title.'),
+  lang: langTag.default('en-US').describe('Language of the deck (BCP 47): tags every text run for spelling and screen readers, and picks the language of the words deckgen writes ("Source", "Agenda"...).').meta({ examples: ['en-US', 'zh-CN', 'fr-FR', 'de-DE', 'es-ES', 'ja-JP'] }),
+  labels: LabelsInput.optional(),
   theme: ThemeInput.default({ preset: 'briefing' }).describe('Colours, fonts and logo.'),
   sources: z.array(Source).default([]).describe('What the slides cite; listed on the closing Sources slide.'),
   sourcesSlide: z.boolean().default(true).describe('Append a Sources slide listing every source.'),

@@ -1,6 +1,7 @@
 /** Alt text for charts, from their data, so a screen reader hears what the picture shows. */
 import { formatNumber } from '../figures/format.js';
 import type { Chart } from '../load/schema.js';
+import { visible } from './text.js';
 
 const NAMES: Record<Chart['type'], string> = {
   bar: 'Bar chart',
@@ -17,7 +18,7 @@ export function formatValue(v: number, decimals: number | undefined): string {
 }
 
 export function chartAlt(chart: Chart): string {
-  if (chart.alt) return chart.alt;
+  if (visible(chart.alt)) return chart.alt;
   const unit = chart.unit ? (chart.unit === '%' ? '%' : ` ${chart.unit}`) : '';
   const series = chart.series.map((s) => {
     const points = chart.labels.map((label, i) => `${label} ${formatValue(s.values[i] ?? 0, chart.decimals)}${unit}`);

@@ -2,23 +2,27 @@
 import type { Slide } from '../load/layouts.js';
 import type { PlanContext } from './context.js';
 import type { Shape } from './deck.js';
-import { GRID } from './grid.js';
+import { GRID, HIDDEN_TITLE } from './grid.js';
 import { sourceLine } from './cite.js';
-import { para } from './text.js';
 import type { Box } from './units.js';
 
 export function titleShapes(ctx: PlanContext, slide: Slide, title: string): Shape[] {
   const { colours } = ctx.theme;
   return [
-    ctx.text(GRID.title, [para(title)], { role: 'title', heading: true, bold: true, colour: colours.primary, valign: 'bottom', isTitle: true, lineSpacing: 0.95 }, ['slides', slide.index, 'title']),
+    ctx.text(GRID.title, [ctx.para(title)], { role: 'title', heading: true, bold: true, colour: colours.primary, valign: 'bottom', isTitle: true, lineSpacing: 0.95, placeholder: { type: 'title' } }, ['slides', slide.index, 'title']),
     { kind: 'rect', box: GRID.titleRule, fill: colours.accent },
   ];
 }
 
+/** A title that screen readers and PowerPoint's outline find, placed above the slide where no one sees it. */
+export function hiddenTitle(ctx: PlanContext, slide: Slide, title: string): Shape {
+  return { ...ctx.text(HIDDEN_TITLE, [ctx.para(title)], { role: 'title', heading: true, bold: true, colour: ctx.theme.colours.primary, valign: 'bottom', isTitle: true, placeholder: { type: 'title' } }, ['slides', slide.index]), hidden: true };
+}
+
 export function sourceShapes(ctx: PlanContext, slide: Slide, derived: boolean): Shape[] {
-  const line = sourceLine(slide, ctx.outline.sources, derived);
+  const line = sourceLine(slide, ctx.outline.sources, derived, ctx.labels);
   if (!line) return [];
-  return [ctx.text(GRID.source, [para(line)], { role: 'footnote', colour: ctx.theme.colours.muted, valign: 'bottom' }, ['slides', slide.index])];
+  return [ctx.text(GRID.source, [ctx.para(line)], { role: 'footnote', colour: ctx.theme.colours.muted, valign: 'bottom' }, ['slides', slide.index])];
 }
 
 /** Footer, number and logo: on every slide but the title slide. */
@@ -35,7 +39,7 @@ export function footerShapes(ctx: PlanContext, onDark: boolean): Shape[] {
     footerBox = { ...footerBox, x: footerBox.x + shift, w: footerBox.w - shift };
   }
   const footer = ctx.outline.meta.footer;
-  if (footer) shapes.push(ctx.text(footerBox, [para(footer)], { role: 'footnote', colour: ink, valign: 'middle' }, ['footer']));
+  if (footer) shapes.push(ctx.text(footerBox, [ctx.para(footer)], { role: 'footnote', colour: ink, valign: 'middle', placeholder: { type: 'ftr', idx: 11 } }, ['footer']));
   return shapes;
 }
 
@@ -48,5 +52,5 @@ export function logoShape(ctx: PlanContext, area: Box): Shape | undefined {
   const scale = Math.min(area.w / size.width, area.h / size.height);
   const w = size.width * scale;
   const h = size.height * scale;
-  return { kind: 'image', box: { x: area.x, y: area.y + (area.h - h) / 2, w, h }, path: size.path, alt: `${ctx.outline.meta.title} logo` };
+  return { kind: 'image', box: { x: area.x, y: area.y + (area.h - h) / 2, w, h }, path: size.path, alt: `${ctx.outline.meta.title} logo`, decorative: true };
 }

@@ -1,6 +1,7 @@
 /** Source lines: which sources a slide cites, said briefly under the content. */
 import type { Slide } from '../load/layouts.js';
 import type { Source, SourceRef } from '../load/schema.js';
+import { fill, type Labels } from './labels.js';
 
 interface Citation {
   id: string;
@@ -39,16 +40,16 @@ function distinctCites(sources: readonly Source[]): Map<string, string> {
   return new Map(sources.map((s, i) => [s.id, short.filter((c) => c === short[i]).length > 1 ? `${short[i]}, _${s.title}_` : short[i]!]));
 }
 
-export function sourceLine(slide: Slide, sources: readonly Source[], derived: boolean): string | undefined {
+export function sourceLine(slide: Slide, sources: readonly Source[], derived: boolean, labels: Labels): string | undefined {
   const cites = distinctCites(sources);
   const parts = citations(slide).map((c) => {
     const paras = [...c.paras].sort((a, b) => a - b);
-    const where = paras.length ? ` (para. ${paras.join(', ')})` : '';
+    const where = paras.length ? ` ${fill(labels.paras, { n: paras.join(', ') })}` : '';
     return `${cites.get(c.id) ?? c.id}${where}`;
   });
   if (!parts.length && !derived) return undefined;
-  const line = parts.length ? `Source: ${parts.join('; ')}.` : '';
-  return derived ? `${line}${line ? ' ' : ''}Figures marked "derived" are computed from the cited figures.` : line;
+  const line = parts.length ? fill(labels.source, { list: parts.join('; ') }) : '';
+  return derived ? `${line}${line ? ' ' : ''}${labels.derivedNote}` : line;
 }
 
 /** The full entry on the Sources slide. */

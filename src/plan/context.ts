@@ -1,5 +1,5 @@
 /** What every layout gets: the theme, the outline, image sizes, and a way to report a problem. */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
 import type { Slide } from '../load/layouts.js';
 import type { Outline } from '../load/load.js';
@@ -7,19 +7,55 @@ import type { Theme } from '../theme/theme.js';
 import type { TextShape } from './deck.js';
 import type { Paragraph } from './measure.js';
 import { plainText } from './inline.js';
-import { fittedText, type TextOptions } from './text.js';
+import { resolveLabels, type Labels } from './labels.js';
+import { MIN_CONTRAST, readableColour } from '../theme/contrast.js';
+import { briefingTemplate } from '../template/briefing.js';
+import { layoutFor, type Template, type TemplateLayout } from '../template/model.js';
+import type { LayoutName } from '../load/schema.js';
+import type { BulletInput } from '../load/schema.js';
+import { bulletParagraphs, fittedText, para, type TextOptions } from './text.js';
 import type { Box } from './units.js';
 
 /** Pixel sizes of the images the outline uses, read before planning so planning stays pure. */
 export type ImageSizes = ReadonlyMap<string, { width: number; height: number; path: string }>;
 
 export class PlanContext {
+  /** The words deckgen writes, in the outline's language. */
+  readonly labels: Labels;
+
   constructor(
     readonly outline: Outline,
     readonly theme: Theme,
     readonly images: ImageSizes,
+    /** The master and layouts the slides are built on: the deck's, whatever a slide's own colours. */
+    readonly template: Template = briefingTemplate(theme, outline.meta.lang),
     readonly diagnostics: Diagnostic[] = [],
-  ) {}
+  ) {
+    this.labels = resolveLabels(outline.meta.lang, outline.labels);
+  }
+
+  /**
+   * The accent as text on `background`: the accent itself where it is legible (4.5:1 by default),
+   * else the nearest shade that is. The accent is a colour for rules and bars first.
+   */
+  accentInk(background: string, min = MIN_CONTRAST): string {
+    return readableColour(this.theme.colours.accent, background, min);
+  }
+
+  /** The template layout a deckgen layout is built on. */
+  layout(layout: LayoutName): TemplateLayout {
+    return layoutFor(this.template, layout);
+  }
+
+  /** A paragraph of outline text, derived figures computed and marked in the deck's language. */
+  para(text: string, level = 0, bullet = false, spaceBefore = 0): Paragraph {
+    return para(text, level, bullet, spaceBefore, this.labels.derived);
+  }
+
+  /** The outline's bullets as paragraphs. */
+  bullets(items: readonly BulletInput[], level = 0, spaceBefore = 10): Paragraph[] {
+    return bulletParagraphs(items, level, spaceBefore, this.labels.derived);
+  }
 
   /** The context for one slide: its own colours over the deck's, problems still reported together. */
   forSlide(slide: Slide): PlanContext {
@@ -29,12 +65,12 @@ export class PlanContext {
     const next = { ...colours, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) };
     // Series colours that follow the deck's primary and accent follow the slide's instead.
     const swap = (c: string): string => (c === colours.primary ? next.primary : c === colours.accent ? next.accent : c);
-    return new PlanContext(this.outline, { ...this.theme, colours: next, palette: palette.map(swap) }, this.images, this.diagnostics);
+    return new PlanContext(this.outline, { ...this.theme, colours: next, palette: palette.map(swap) }, this.images, this.template, this.diagnostics);
   }
 
-  problem(path: readonly PropertyKey[], message: string, hint: string, code = 'does-not-fit'): void {
+  problem(path: readonly PropertyKey[], message: string, hint: string, code = 'does-not-fit', severity: Severity = 'error'): void {
     const pos = this.outline.locate(path);
-    this.diagnostics.push(diagnostic(this.outline.file, code, message, { ...pos, hint }));
+    this.diagnostics.push(diagnostic(this.outline.file, code, message, { ...pos, hint, severity }));
   }
 
   /** A fitted text shape; text that cannot fit even at the role's smallest size is reported at `path`. */

@@ -3,6 +3,7 @@
  * decided; emit makes no layout decisions of its own.
  */
 import type { Chart, LayoutName } from '../load/schema.js';
+import type { Template } from '../template/model.js';
 import type { Theme } from '../theme/theme.js';
 import type { Paragraph } from './measure.js';
 import type { Box } from './units.js';
@@ -12,6 +13,15 @@ export interface Insets {
   r: number;
   t: number;
   b: number;
+}
+
+/** The kinds of PowerPoint placeholder deckgen fills (ECMA-376 ST_PlaceholderType). */
+export type PlaceholderType = 'title' | 'ctrTitle' | 'subTitle' | 'body' | 'dt' | 'ftr' | 'sldNum';
+
+/** The slide layout's placeholder a text shape fills, by type and index, as PowerPoint matches them. */
+export interface PlaceholderRef {
+  type: PlaceholderType;
+  idx?: number;
 }
 
 export interface TextShape {
@@ -31,6 +41,10 @@ export interface TextShape {
   fill?: string;
   /** Marks the slide title so emit can make it the slide's title for screen readers and outlines. */
   role?: 'title';
+  /** Fills this placeholder of the slide's layout (the title, the body, the footer...). */
+  placeholder?: PlaceholderRef;
+  /** Placed above the slide on purpose: a title for screen readers that no one should see. */
+  hidden?: boolean;
 }
 
 export interface ImageShape {
@@ -39,6 +53,8 @@ export interface ImageShape {
   /** Absolute path of the image file. */
   path: string;
   alt: string;
+  /** Branding such as a logo: marked decorative, so screen readers skip it. */
+  decorative?: boolean;
 }
 
 /** A chart as the plan sees it: data, colours and fonts resolved; pixels come in render. */
@@ -77,6 +93,7 @@ export interface TableShape {
   numeric: boolean[];
 }
 
+/** Rules, bars and panels: decoration only, which screen readers skip. */
 export interface RectShape {
   kind: 'rect';
   box: Box;
@@ -88,6 +105,8 @@ export type Shape = TextShape | ImageShape | ChartShape | TableShape | RectShape
 
 export interface PlannedSlide {
   layout: LayoutName;
+  /** The template layout the slide is built on, by name. */
+  templateLayout: string;
   title: string;
   shapes: Shape[];
   notes?: string;
@@ -97,9 +116,13 @@ export interface PlannedSlide {
 }
 
 export interface Deck {
-  meta: { title: string; subtitle?: string; author?: string; date?: string };
+  meta: { title: string; subtitle?: string; author?: string; date?: string; lang: string };
   size: { w: number; h: number };
   theme: Theme;
+  /** The slide master, layouts and theme part the slides are built on. */
+  template: Template;
+  /** PowerPoint sections: a name and the index of the slide each starts at, in order. */
+  sections: { name: string; start: number }[];
   slides: PlannedSlide[];
 }
 

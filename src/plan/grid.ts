@@ -16,6 +16,27 @@ export const GRID = {
   gutter: 0.4,
 } satisfies Record<string, Box | number>;
 
+const COVER_X = 0.9;
+const COVER_W = 11.2;
+
+/** The dark title and section slides. */
+export const COVER = {
+  logo: { x: COVER_X, y: 0.7, w: 2.4, h: 0.7 },
+  titleRule: { x: COVER_X + 0.1, y: 2.05, w: 1.4, h: 0.09 },
+  title: { x: COVER_X, y: 2.25, w: COVER_W, h: 2.0 },
+  subtitle: { x: COVER_X, y: 4.35, w: COVER_W, h: 1.0 },
+  byline: { x: COVER_X, y: 6.2, w: COVER_W, h: 0.6 },
+  // The section number sits level with the title, left of it, so it is read after the title
+  // without coming before it on the slide.
+  sectionRule: { x: COVER_X + 0.1, y: 2.6, w: 1.4, h: 0.09 },
+  number: { x: COVER_X, y: 2.8, w: 1.3, h: 0.9 },
+  sectionTitle: { x: COVER_X + 1.35, y: 2.8, w: COVER_W - 1.35, h: 2.0 },
+  sectionSubtitle: { x: COVER_X + 1.35, y: 4.9, w: COVER_W - 1.35, h: 1.2 },
+} satisfies Record<string, Box>;
+
+/** Where a title that must not be seen goes: above the slide, where screen readers still find it. */
+export const HIDDEN_TITLE: Box = { x: MARGIN, y: -1.5, w: WIDTH, h: 1.1 };
+
 /** Splits a box into columns of the given relative widths with a gutter between them. */
 export function columns(box: Box, weights: readonly number[], gutter: number = GRID.gutter): Box[] {
   const total = weights.reduce((a, b) => a + b, 0);
@@ -33,3 +54,9 @@ export function columns(box: Box, weights: readonly number[], gutter: number = G
 export function pad(box: Box, d: number): Box {
   return { x: box.x + d, y: box.y + d, w: box.w - 2 * d, h: box.h - 2 * d };
 }
+
+/** The panels of the two-column layout, and the chart and takeaway panel of a chart with text. */
+export const TWO_COLUMNS = columns(GRID.body, [1, 1]) as [Box, Box];
+export const CHART_TEXT = columns(GRID.body, [1.8, 1]) as [Box, Box];
+/** How far a two-column panel's bullets start below its top when the column has a heading. */
+export const HEADING_H = 0.8;

@@ -6,9 +6,11 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Slide } from '../load/layouts.js';
 import type { Outline } from '../load/load.js';
 import { resolveTheme } from '../theme/theme.js';
-import { footerShapes, sourceShapes, titleShapes } from './chrome.js';
+import { footerShapes, hiddenTitle, sourceShapes, titleShapes } from './chrome.js';
 import { PlanContext, type ImageSizes } from './context.js';
 import type { Deck, PlannedSlide, Shape } from './deck.js';
+import { plainText } from './inline.js';
+import { visible } from './text.js';
 import { GRID } from './grid.js';
 import { agendaSlide, sectionSlide, titleSlide } from './layouts/cover.js';
 import { kpisBody } from './layouts/figures.js';
@@ -16,11 +18,12 @@ import { tablePages } from './layouts/table.js';
 import { bulletPages, quoteBody, twoColumnBody } from './layouts/prose.js';
 import { sourcesBody } from './layouts/sources.js';
 import { chartBody, chartTextBody, imageBody } from './layouts/visual.js';
-import { SLIDE } from './units.js';
 import { expandDerived, INLINE_DERIVED } from '../figures/derive.js';
+import { fill } from './labels.js';
+import { colourWarnings } from './contrast.js';
 
 /** Notes as the presenter reads them: derived figures computed, no trailing blank line. */
-const speakerNotes = (notes: string): string => expandDerived(notes).trimEnd();
+const speakerNotes = (ctx: PlanContext, notes: string): string => expandDerived(notes, ctx.labels.derived).trimEnd();
 
 /** Slides showing a computed figure say so in their source line. */
 function hasDerived(slide: Slide): boolean {
@@ -37,13 +40,15 @@ export interface Plan {
 export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan {
   const theme = resolveTheme(outline.theme);
   const ctx = new PlanContext(outline, theme, images);
+  colourWarnings(ctx, outline.slides);
   const slides: PlannedSlide[] = [];
   const dark = (c: PlanContext, layout: PlannedSlide['layout'], title: string, shapes: Shape[], notes?: string): PlannedSlide => ({
     layout,
+    templateLayout: c.layout(layout).name,
     title,
     shapes,
     background: c.theme.colours.primary,
-    ...(notes ? { notes: speakerNotes(notes) } : {}),
+    ...(notes ? { notes: speakerNotes(c, notes) } : {}),
     ...(layout === 'section' ? { slideNumber: { box: GRID.number, font: c.theme.font, size: c.theme.sizes.footnote.max, colour: c.theme.colours.onPrimary } } : {}),
   });
 
@@ -56,12 +61,22 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan
     else slides.push(...contentSlides(own, slide));
   }
   const hasSourcesSlide = outline.slides.some((s) => s.layout === 'sources');
-  if (outline.sourcesSlide && !hasSourcesSlide && outline.sources.length) slides.push(framed(ctx, undefined, 'Sources', sourcesBody(ctx, undefined)));
+  if (outline.sourcesSlide && !hasSourcesSlide && outline.sources.length) slides.push(framed(ctx, undefined, ctx.labels.sources, sourcesBody(ctx, undefined)));
 
   return {
-    deck: { meta: outline.meta, size: { ...SLIDE }, theme, slides },
+    deck: { meta: outline.meta, size: { ...ctx.template.size }, theme, template: ctx.template, slides, sections: sections(slides, ctx.labels.introduction) },
     diagnostics: ctx.diagnostics,
   };
+}
+
+/**
+ * PowerPoint sections, so the slide sorter groups the deck as the agenda does: each section slide
+ * starts one, named by its title; the slides before the first are the introduction.
+ */
+function sections(slides: readonly PlannedSlide[], introduction: string): Deck['sections'] {
+  const starts = slides.flatMap((s, i) => (s.layout === 'section' ? [{ name: s.title, start: i }] : []));
+  if (!starts.length) return [];
+  return starts[0]!.start > 0 ? [{ name: introduction, start: 0 }, ...starts] : starts;
 }
 
 /** Most slides plan to one; bullets and tables continue over as many as they need. */
@@ -71,21 +86,27 @@ function contentSlides(ctx: PlanContext, slide: Slide): PlannedSlide[] {
   return [contentSlide(ctx, slide)];
 }
 
-/** The first page as the outline has it; the rest titled "(cont.)", pointing back in their notes. */
+/**
+ * The first page as the outline has it; the rest titled "(cont.)", pointing back in their notes.
+ * Titles stay unique, as screen readers and PowerPoint's navigation list them: past two pages,
+ * each continuation is numbered ("(cont. 2/3)").
+ */
 function continued(ctx: PlanContext, slide: Slide, pages: Shape[][]): PlannedSlide[] {
   const title = slide.title ?? '';
+  const { cont } = ctx.labels;
   return pages.map((body, i) => {
     if (i === 0) return framed(ctx, slide, title, body);
-    return framed(ctx, { ...slide, notes: `Continued from the previous slide, "${title}".` }, `${title} (cont.)`, body);
+    const mark = pages.length > 2 ? `${cont} ${i + 1}/${pages.length}` : cont;
+    return framed(ctx, { ...slide, notes: fill(ctx.labels.continued, { title }) }, `${title} (${mark})`, body);
   });
 }
 
 function contentSlide(ctx: PlanContext, slide: Slide): PlannedSlide {
   switch (slide.layout) {
     case 'agenda':
-      return framed(ctx, slide, slide.title ?? 'Agenda', agendaSlide(ctx, slide));
+      return framed(ctx, slide, slide.title ?? ctx.labels.agenda, agendaSlide(ctx, slide));
     case 'sources':
-      return framed(ctx, slide, slide.title ?? 'Sources', sourcesBody(ctx, slide.index));
+      return framed(ctx, slide, slide.title ?? ctx.labels.sources, sourcesBody(ctx, slide.index));
     case 'kpis':
       return framed(ctx, slide, slide.title, kpisBody(ctx, slide));
     case 'chart':
@@ -109,15 +130,28 @@ function contentSlide(ctx: PlanContext, slide: Slide): PlannedSlide {
 /** A white content slide: title, body, source line, footer and number. */
 function framed(ctx: PlanContext, slide: Slide | undefined, title: string | undefined, body: Shape[]): PlannedSlide {
   const { colours } = ctx.theme;
-  const titled = title ? titleShapes(ctx, slide ?? ({ index: -1, layout: 'sources' } as Slide), title) : [];
+  const at = slide ?? ({ index: -1, layout: 'sources' } as Slide);
+  // Every slide has a title for screen readers and PowerPoint's outline; one the outline leaves
+  // out (a quote slide may) is placed above the slide, where it is read but not seen.
+  const titled = visible(title) ? titleShapes(ctx, at, title) : [hiddenTitle(ctx, at, untitled(ctx, at))];
   const shapes = [...titled, ...body, ...(slide ? sourceShapes(ctx, slide, hasDerived(slide)) : []), ...footerShapes(ctx, false)];
+  const layout = slide?.layout ?? 'sources';
   const planned: PlannedSlide = {
-    layout: slide?.layout ?? 'sources',
-    title: title ?? '',
+    layout,
+    templateLayout: ctx.layout(layout).name,
+    title: title || (titled[0]?.kind === 'text' ? plainText(titled[0].paragraphs[0]!.runs) : ''),
     shapes,
     background: colours.background,
     slideNumber: { box: GRID.number, font: ctx.theme.font, size: ctx.theme.sizes.footnote.max, colour: colours.muted },
   };
-  if (slide?.notes) planned.notes = speakerNotes(slide.notes);
+  if (slide?.notes) planned.notes = speakerNotes(ctx, slide.notes);
   return planned;
+}
+
+/** What a slide without a title is called for screen readers: "Quote: Ada Lovelace". */
+function untitled(ctx: PlanContext, slide: Slide): string {
+  if (slide.layout !== 'quote') return ctx.layout(slide.layout).name;
+  const { by, text } = slide.quote;
+  const words = text.split(/\s+/);
+  return `${ctx.labels.quote}: ${by ?? (words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : text)}`;
 }

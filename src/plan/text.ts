@@ -1,11 +1,15 @@
 /** Building fitted text shapes: the one place that turns words and a box into a TextShape. */
+import { xmlSafe } from '../emit/sanitize.js';
 import { expandDerived } from '../figures/derive.js';
 import type { BulletInput } from '../load/schema.js';
 import type { TextRole, Theme } from '../theme/theme.js';
-import type { Insets, TextShape } from './deck.js';
+import type { Insets, PlaceholderRef, TextShape } from './deck.js';
 import { parseInline, type Run } from './inline.js';
 import { fitText, HEIGHT_SAFETY, type Paragraph } from './measure.js';
 import type { Box } from './units.js';
+
+/** Whether a text shows anything once the characters XML cannot carry are dropped. */
+export const visible = (text: string | undefined): text is string => text !== undefined && xmlSafe(text).trim() !== '';
 
 export const INSETS: Insets = { l: 0.1, r: 0.1, t: 0.05, b: 0.05 };
 
@@ -23,6 +27,8 @@ export interface TextOptions {
   /** Largest size to try, when smaller than the role's maximum (e.g. a subtitle under a title). */
   max?: number;
   isTitle?: boolean;
+  /** The layout placeholder the text fills. */
+  placeholder?: PlaceholderRef;
 }
 
 export interface Fitted {
@@ -33,19 +39,20 @@ export interface Fitted {
   room: number;
 }
 
-export function para(text: string | Run[], level = 0, bullet = false, spaceBefore = 0): Paragraph {
-  return { runs: typeof text === 'string' ? parseInline(expandDerived(text)) : text, level, bullet, spaceBefore };
+/** One paragraph; `{{ formula }}` in the text is computed and marked with `derived`, the deck's word for it. */
+export function para(text: string | Run[], level = 0, bullet = false, spaceBefore = 0, derived = 'derived'): Paragraph {
+  return { runs: typeof text === 'string' ? parseInline(expandDerived(text, derived)) : text, level, bullet, spaceBefore };
 }
 
 /** Bullets as the outline nests them, flattened into paragraphs with levels. */
-export function bulletParagraphs(items: readonly BulletInput[], level = 0, spaceBefore = 10): Paragraph[] {
+export function bulletParagraphs(items: readonly BulletInput[], level = 0, spaceBefore = 10, derived = 'derived'): Paragraph[] {
   const out: Paragraph[] = [];
   for (const item of items) {
-    if (Array.isArray(item)) out.push(...bulletParagraphs(item, level + 1, spaceBefore / 2));
-    else if (typeof item === 'string') out.push(para(item, level, true, level === 0 ? spaceBefore : spaceBefore / 2));
+    if (Array.isArray(item)) out.push(...bulletParagraphs(item, level + 1, spaceBefore / 2, derived));
+    else if (typeof item === 'string') out.push(para(item, level, true, level === 0 ? spaceBefore : spaceBefore / 2, derived));
     else {
-      out.push(para(item.text, level, true, level === 0 ? spaceBefore : spaceBefore / 2));
-      if (item.bullets) out.push(...bulletParagraphs(item.bullets, level + 1, spaceBefore / 2));
+      out.push(para(item.text, level, true, level === 0 ? spaceBefore : spaceBefore / 2, derived));
+      if (item.bullets) out.push(...bulletParagraphs(item.bullets, level + 1, spaceBefore / 2, derived));
     }
   }
   return out;
@@ -75,5 +82,6 @@ export function fittedText(box: Box, paragraphs: Paragraph[], theme: Theme, o: T
   if (o.italic) shape.italic = true;
   if (o.fill) shape.fill = o.fill;
   if (o.isTitle) shape.role = 'title';
+  if (o.placeholder) shape.placeholder = o.placeholder;
   return { shape, fits: fit.fits, needed: fit.height, room: inner.h * HEIGHT_SAFETY };
 }

@@ -1,6 +1,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { finishPackage, packageDate, DEFAULT_DATE } from '../../src/emit/package.js';
+import { finishPackage, packageDate, DEFAULT_DATE, type PackageDeck } from '../../src/emit/package.js';
+import { briefingTemplate } from '../../src/template/briefing.js';
+import { BRIEFING } from '../../src/theme/theme.js';
 import { xmlSafe } from '../../src/emit/sanitize.js';
 import { zip } from '../../src/emit/zip.js';
 import { PartCollector, type Parts } from '../../src/emit/parts.js';
@@ -12,11 +14,20 @@ async function pkg(files: Record<string, string>): Promise<Parts> {
   return z.generateAsync();
 }
 
+/** The package step's view of a one-slide deck on the briefing template. */
+const DECK: PackageDeck = {
+  template: briefingTemplate(BRIEFING, 'en-US'),
+  textSizes: { title: 30, body: 24 },
+  slides: [{ layout: 1, shapes: [] }],
+  language: { lang: 'en-US' },
+  info: { title: 'T', lang: 'en-US', titles: ['T'], sections: [], themeName: 'Briefing', fonts: ['Calibri'] },
+};
+
 const TYPES = '<Types><Default Extension="xml" ContentType="application/xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="m"/><Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="m"/></Types>';
 
 describe('finishPackage', () => {
   it('drops content-type overrides for parts that do not exist (PptxGenJS #1444)', async () => {
-    const out = await JSZip.loadAsync(await finishPackage(await pkg({ '[Content_Types].xml': TYPES, 'ppt/slideMasters/slideMaster1.xml': '<a/>' }), { date: DEFAULT_DATE }));
+    const out = await JSZip.loadAsync(await finishPackage(await pkg({ '[Content_Types].xml': TYPES, 'ppt/slideMasters/slideMaster1.xml': '<a/>' }), { date: DEFAULT_DATE }, DECK));
     const types = await out.file('[Content_Types].xml')!.async('string');
     expect(types).toContain('slideMaster1.xml');
     expect(types).not.toContain('slideMaster2.xml');
@@ -24,7 +35,7 @@ describe('finishPackage', () => {
 
   it('keeps one paragraph-properties element per paragraph and the schema form of bullet size', async () => {
     const slide = '<p:sld><a:p><a:pPr marL="1"><a:buSzPct val="100000"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr marL="1"/><a:r><a:t>b</a:t></a:r></a:p></p:sld>';
-    const out = await JSZip.loadAsync(await finishPackage(await pkg({ '[Content_Types].xml': TYPES, 'ppt/slides/slide1.xml': slide }), { date: DEFAULT_DATE }));
+    const out = await JSZip.loadAsync(await finishPackage(await pkg({ '[Content_Types].xml': TYPES, 'ppt/slides/slide1.xml': slide }), { date: DEFAULT_DATE }, DECK));
     const xml = await out.file('ppt/slides/slide1.xml')!.async('string');
     expect(xml.match(/<a:pPr/g)).toHaveLength(1);
     expect(xml).toContain('<a:buSzTx/>');
@@ -39,15 +50,15 @@ describe('finishPackage', () => {
       'ppt/slides/_rels/slide1.xml.rels': rels(1),
       'ppt/slides/_rels/slide2.xml.rels': rels(2),
     };
-    const out = await JSZip.loadAsync(await finishPackage(await pkg(files), { date: DEFAULT_DATE }));
+    const out = await JSZip.loadAsync(await finishPackage(await pkg(files), { date: DEFAULT_DATE }, DECK));
     expect(Object.keys(out.files).filter((n) => n.startsWith('ppt/media/'))).toEqual(['ppt/media/image-1-1.png']);
     expect(await out.file('ppt/slides/_rels/slide2.xml.rels')!.async('string')).toContain('../media/image-1-1.png');
   });
 
   it('writes the same bytes for the same parts, whatever the time', async () => {
     const input = await pkg({ '[Content_Types].xml': TYPES, 'docProps/core.xml': '<dcterms:created x="1">2026-01-01T10:00:00Z</dcterms:created>' });
-    const a = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') });
-    const b = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') });
+    const a = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') }, DECK);
+    const b = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') }, DECK);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const core = await (await JSZip.loadAsync(a)).file('docProps/core.xml')!.async('string');
     expect(core).toContain('2012-07-01T00:00:00Z');

@@ -10,6 +10,7 @@
 import type { Diagnostic } from '../../src/diagnostics.js';
 import type { Renderer } from '../../src/render/renderer.js';
 import { openPptx, packageProblems, xsdProblems } from '../support/ooxml.js';
+import { powerPointProblems, slidesInPowerPoint } from '../support/powerpoint.js';
 import { roundTrips, writeCase, yamlText, type FuzzCase } from './arbitraries.js';
 
 export interface Pipeline {
@@ -64,6 +65,12 @@ export async function checkCase(c: FuzzCase, dir: string, p: Pipeline): Promise<
     const invalid = await xsdProblems(pptx, xsdDir);
     if (invalid.length) return { kind: 'failed', ms, signature: `schema problem: ${gist(invalid[0]!)}`, detail: `the deck built, but is not valid against the ECMA-376 schemas:\n${invalid.join('\n')}` };
   }
+  // Colours the outline picks are its own (a pair below WCAG's ratio is only a warning): contrast
+  // is judged where deckgen chose every colour.
+  const own = JSON.stringify(c.outline).includes('"theme":{"') || /"(primary|accent|text|muted|background|palette)":/.test(JSON.stringify(c.outline));
+  const lang = typeof c.outline.lang === 'string' ? c.outline.lang : 'en-US';
+  const inPowerPoint = powerPointProblems(await slidesInPowerPoint(pptx), lang, { contrast: !own });
+  if (inPowerPoint.length) return { kind: 'failed', ms, signature: `PowerPoint problem: ${gist(inPowerPoint[0]!.replace(/^slide \d+: /, ''))}`, detail: `the deck built, but PowerPoint would find:\n${inPowerPoint.join('\n')}` };
   return { kind: 'built', ms };
 }
 

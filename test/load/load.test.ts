@@ -52,7 +52,7 @@ describe('parseOutline: a valid outline', () => {
     const o = parseOutline(text, FILE);
     expect(o.file).toBe(FILE);
     expect(o.dir).toBe(path.resolve('.'));
-    expect(o.meta).toEqual({ title: 'Liangjiang electronics', subtitle: 'H1 2012', author: 'Briefing', date: '2012', footer: 'Footer text' });
+    expect(o.meta).toEqual({ title: 'Liangjiang electronics', subtitle: 'H1 2012', author: 'Briefing', date: '2012', footer: 'Footer text', lang: 'en-US' });
     expect(o.sources).toEqual([{ id: 'article', title: 'Electronics booms', author: 'Huang Xiqin' }]);
     expect(o.sourcesSlide).toBe(true);
     expect(o.slides).toHaveLength(1);

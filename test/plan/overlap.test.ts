@@ -11,6 +11,8 @@ const OUTLINES = ['deck.yaml', 'examples/all-layouts.yaml', ...readdirSync('test
 
 /** Shapes that carry content; rectangles are panels and rules drawn under or beside them on purpose. */
 const content = (s: Shape): boolean => s.kind !== 'rect';
+/** A title placed above the slide for screen readers only: it lies wholly off the slide, on purpose. */
+const hidden = (s: Shape): boolean => s.kind === 'text' && !!s.hidden;
 
 function overlap(a: Box, b: Box): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
@@ -28,9 +30,11 @@ describe('planned shapes', () => {
     expect(diagnostics).toEqual([]);
     const slide = { x: 0, y: 0, w: SLIDE.w, h: SLIDE.h };
     for (const [n, s] of deck.slides.entries()) {
-      const shapes = s.shapes.filter(content).map((x) => x.box);
+      for (const x of s.shapes.filter(hidden)) expect(x.box.y + x.box.h, `slide ${n + 1}: a hidden title shows`).toBeLessThanOrEqual(0);
+      const seen = s.shapes.filter((x) => !hidden(x));
+      const shapes = seen.filter(content).map((x) => x.box);
       if (s.slideNumber) shapes.push(s.slideNumber.box);
-      for (const box of [...s.shapes.map((x) => x.box), ...shapes]) expect(inside(box, slide), `slide ${n + 1}`).toBe(true);
+      for (const box of [...seen.map((x) => x.box), ...shapes]) expect(inside(box, slide), `slide ${n + 1}`).toBe(true);
       for (let i = 0; i < shapes.length; i++) {
         for (let j = i + 1; j < shapes.length; j++) {
           expect(overlap(shapes[i]!, shapes[j]!), `slide ${n + 1} ("${s.title}"): shapes ${i} and ${j} overlap`).toBeLessThan(1e-6);

@@ -3,11 +3,8 @@ import type { Slide } from '../../load/layouts.js';
 import { footerShapes, logoShape } from '../chrome.js';
 import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
-import { GRID } from '../grid.js';
-import { para } from '../text.js';
-
-const LEFT = 0.9;
-const WIDE = 11.2;
+import { COVER, GRID } from '../grid.js';
+import { MIN_CONTRAST_LARGE } from '../../theme/contrast.js';
 
 export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] {
   const { colours } = ctx.theme;
@@ -16,16 +13,16 @@ export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] 
   const subtitle = slide ? slide.subtitle : meta.subtitle;
   const at = (key: string): PropertyKey[] => (slide ? ['slides', slide.index, key] : [key]);
   const shapes: Shape[] = [];
-  const logo = logoShape(ctx, { x: LEFT, y: 0.7, w: 2.4, h: 0.7 });
+  const logo = logoShape(ctx, COVER.logo);
   if (logo) shapes.push(logo);
-  shapes.push({ kind: 'rect', box: { x: LEFT + 0.1, y: 2.05, w: 1.4, h: 0.09 }, fill: colours.accent });
-  shapes.push(ctx.text({ x: LEFT, y: 2.25, w: WIDE, h: 2.0 }, [para(title)], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, valign: 'top', isTitle: true, lineSpacing: 0.95 }, at('title')));
+  shapes.push({ kind: 'rect', box: COVER.titleRule, fill: colours.accent });
+  shapes.push(ctx.text(COVER.title, [ctx.para(title)], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, valign: 'top', isTitle: true, lineSpacing: 0.95, placeholder: { type: 'ctrTitle' } }, at('title')));
   if (subtitle) {
-    shapes.push(ctx.text({ x: LEFT, y: 4.35, w: WIDE, h: 1.0 }, [para(subtitle)], { role: 'subtitle', max: 24, colour: colours.onPrimary }, at('subtitle')));
+    shapes.push(ctx.text(COVER.subtitle, [ctx.para(subtitle)], { role: 'subtitle', max: 24, colour: colours.onPrimary, placeholder: { type: 'subTitle', idx: 1 } }, at('subtitle')));
   }
   const byline = [meta.author, meta.date].filter(Boolean).join('  |  ');
   if (byline) {
-    shapes.push(ctx.text({ x: LEFT, y: 6.2, w: WIDE, h: 0.6 }, [para(byline)], { role: 'subtitle', max: 16, colour: colours.onPrimary, valign: 'bottom' }, ['author']));
+    shapes.push(ctx.text(COVER.byline, [ctx.para(byline)], { role: 'subtitle', max: 16, colour: colours.onPrimary, valign: 'bottom' }, ['author']));
   }
   return shapes;
 }
@@ -33,12 +30,12 @@ export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] 
 export function sectionSlide(ctx: PlanContext, slide: Slide, number: number): Shape[] {
   const { colours } = ctx.theme;
   const shapes: Shape[] = [
-    ctx.text({ x: LEFT, y: 1.6, w: 3, h: 0.9 }, [para(String(number).padStart(2, '0'))], { role: 'section', bold: true, colour: colours.accent, valign: 'bottom' }, ['slides', slide.index]),
-    { kind: 'rect', box: { x: LEFT + 0.1, y: 2.6, w: 1.4, h: 0.09 }, fill: colours.accent },
-    ctx.text({ x: LEFT, y: 2.8, w: WIDE, h: 2.0 }, [para(slide.title ?? '')], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, isTitle: true, lineSpacing: 0.95 }, ['slides', slide.index, 'title']),
+    ctx.text(COVER.number, [ctx.para(String(number).padStart(2, '0'))], { role: 'section', bold: true, colour: ctx.accentInk(colours.primary, MIN_CONTRAST_LARGE), lineSpacing: 0.95 }, ['slides', slide.index]),
+    { kind: 'rect', box: COVER.sectionRule, fill: colours.accent },
+    ctx.text(COVER.sectionTitle, [ctx.para(slide.title ?? '')], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, isTitle: true, lineSpacing: 0.95, placeholder: { type: 'title' } }, ['slides', slide.index, 'title']),
   ];
   if (slide.subtitle) {
-    shapes.push(ctx.text({ x: LEFT, y: 4.9, w: WIDE, h: 1.2 }, [para(slide.subtitle)], { role: 'subtitle', colour: colours.onPrimary }, ['slides', slide.index, 'subtitle']));
+    shapes.push(ctx.text(COVER.sectionSubtitle, [ctx.para(slide.subtitle)], { role: 'subtitle', colour: colours.onPrimary, placeholder: { type: 'body', idx: 1 } }, ['slides', slide.index, 'subtitle']));
   }
   return [...shapes, ...footerShapes(ctx, true)];
 }
@@ -55,8 +52,8 @@ export function agendaSlide(ctx: PlanContext, slide: Slide): Shape[] {
   const shapes: Shape[] = [];
   sections.forEach((s, i) => {
     const y = body.y + i * row;
-    shapes.push(ctx.text({ x: body.x, y, w: 0.9, h: row }, [para(String(i + 1).padStart(2, '0'))], { role: 'body', max: 24, bold: true, colour: colours.accent, valign: 'middle' }, ['slides', slide.index]));
-    shapes.push(ctx.text({ x: body.x + 1.0, y, w: body.w - 1.0, h: row }, [para(s.title ?? '')], { role: 'body', max: 24, colour: colours.text, valign: 'middle' }, ['slides', s.index, 'title']));
+    shapes.push(ctx.text({ x: body.x, y, w: 0.9, h: row }, [ctx.para(String(i + 1).padStart(2, '0'))], { role: 'body', max: 24, bold: true, colour: ctx.accentInk(colours.background), valign: 'middle' }, ['slides', slide.index]));
+    shapes.push(ctx.text({ x: body.x + 1.0, y, w: body.w - 1.0, h: row }, [ctx.para(s.title ?? '')], { role: 'body', max: 24, colour: colours.text, valign: 'middle' }, ['slides', s.index, 'title']));
     if (i < sections.length - 1) shapes.push({ kind: 'rect', box: { x: body.x + 1.0, y: y + row - 0.005, w: body.w - 1.0, h: 0.01 }, fill: colours.rule });
   });
   return shapes;

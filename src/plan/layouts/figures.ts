@@ -6,13 +6,14 @@ import { evaluate, formatDerived, prettyFormula } from '../../figures/derive.js'
 import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
 import { columns, GRID, pad } from '../grid.js';
-import { para } from '../text.js';
 
 /** A KPI's value as shown: numbers keep the digits the source gives, with thousands separators. */
 export function kpiValue(k: Kpi): string {
   if (k.derived) return formatDerived(evaluate(k.derived.formula), k.derived.format);
   return typeof k.value === 'number' ? formatNumber(k.value) : String(k.value);
 }
+
+const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
   const { colours } = ctx.theme;
@@ -24,17 +25,17 @@ export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
     shapes.push({ kind: 'rect', box: card, fill: colours.panel }, { kind: 'rect', box: { ...card, h: 0.08 }, fill: colours.accent });
     const inner = pad(card, 0.25);
     let y = inner.y + 0.05;
-    shapes.push(ctx.text({ ...inner, y, h: 1.05 }, [para(kpiValue(k))], { role: 'kpiValue', bold: true, colour: colours.primary, valign: 'bottom' }, [...at, k.derived ? 'derived' : 'value']));
+    shapes.push(ctx.text({ ...inner, y, h: 1.05 }, [ctx.para(kpiValue(k))], { role: 'kpiValue', bold: true, colour: colours.primary, valign: 'bottom' }, [...at, k.derived ? 'derived' : 'value']));
     y += 1.1;
     if (k.unit) {
-      shapes.push(ctx.text({ ...inner, y, h: 0.45 }, [para(k.unit)], { role: 'kpiLabel', max: 18, bold: true, colour: colours.accent }, [...at, 'unit']));
+      shapes.push(ctx.text({ ...inner, y, h: 0.45 }, [ctx.para(k.unit)], { role: 'kpiLabel', max: 18, bold: true, colour: ctx.accentInk(colours.panel) }, [...at, 'unit']));
     }
     y += 0.55;
-    const foot = k.derived ? `Derived: ${prettyFormula(k.derived.formula)}` : undefined;
+    const foot = k.derived ? `${capitalise(ctx.labels.derived)}: ${prettyFormula(k.derived.formula)}` : undefined;
     const footH = foot ? 0.5 : 0;
-    shapes.push(ctx.text({ ...inner, y, h: inner.y + inner.h - y - footH }, [para(k.label)], { role: 'kpiLabel', colour: colours.text }, [...at, 'label']));
+    shapes.push(ctx.text({ ...inner, y, h: inner.y + inner.h - y - footH }, [ctx.para(k.label)], { role: 'kpiLabel', colour: colours.text }, [...at, 'label']));
     if (foot) {
-      shapes.push(ctx.text({ ...inner, y: inner.y + inner.h - footH, h: footH }, [para(foot)], { role: 'footnote', italic: true, colour: colours.muted, valign: 'bottom' }, [...at, 'derived']));
+      shapes.push(ctx.text({ ...inner, y: inner.y + inner.h - footH, h: footH }, [ctx.para(foot)], { role: 'footnote', italic: true, colour: colours.muted, valign: 'bottom' }, [...at, 'derived']));
     }
   });
   return shapes;

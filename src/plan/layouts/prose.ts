@@ -2,34 +2,32 @@
 import type { SlideOf } from '../../load/layouts.js';
 import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
-import { columns, GRID, pad } from '../grid.js';
+import { GRID, HEADING_H, pad, TWO_COLUMNS } from '../grid.js';
 import { HEIGHT_SAFETY, textHeight } from '../measure.js';
 import { paginate } from '../paginate.js';
-import { bulletParagraphs, para } from '../text.js';
 import type { Box } from '../units.js';
 
 /** One body per slide the bullets need: they continue on further slides when they must. */
 export function bulletPages(ctx: PlanContext, slide: SlideOf<'bullets'>): Shape[][] {
-  return paginate(ctx, GRID.body, bulletParagraphs(slide.bullets), { role: 'body' }, ['slides', slide.index, 'bullets']).map((shape) => [shape]);
+  return paginate(ctx, GRID.body, ctx.bullets(slide.bullets), { role: 'body', placeholder: { type: 'body', idx: 1 } }, ['slides', slide.index, 'bullets']).map((shape) => [shape]);
 }
 
 export function twoColumnBody(ctx: PlanContext, slide: SlideOf<'two-column'>): Shape[] {
   const { colours } = ctx.theme;
   const shapes: Shape[] = [];
-  const cols = columns(GRID.body, [1, 1]);
   (['left', 'right'] as const).forEach((side, i) => {
     const col = slide[side];
-    const box = cols[i]!;
+    const box = TWO_COLUMNS[i]!;
     shapes.push({ kind: 'rect', box, fill: colours.panel });
     const inner = pad(box, 0.2);
     let bodyBox: Box = inner;
     if (col.heading) {
       const head = { ...inner, h: 0.6 };
-      shapes.push(ctx.text(head, [para(col.heading)], { role: 'subtitle', max: 22, bold: true, heading: true, colour: colours.primary, valign: 'bottom' }, ['slides', slide.index, side, 'heading']));
+      shapes.push(ctx.text(head, [ctx.para(col.heading)], { role: 'subtitle', max: 22, bold: true, heading: true, colour: colours.primary, valign: 'bottom' }, ['slides', slide.index, side, 'heading']));
       shapes.push({ kind: 'rect', box: { x: inner.x + 0.1, y: head.y + head.h + 0.05, w: 0.8, h: 0.05 }, fill: colours.accent });
-      bodyBox = { ...inner, y: inner.y + 0.8, h: inner.h - 0.8 };
+      bodyBox = { ...inner, y: inner.y + HEADING_H, h: inner.h - HEADING_H };
     }
-    shapes.push(ctx.text(bodyBox, bulletParagraphs(col.bullets), { role: 'body' }, ['slides', slide.index, side, 'bullets']));
+    shapes.push(ctx.text(bodyBox, ctx.bullets(col.bullets), { role: 'body', placeholder: { type: 'body', idx: i + 1 } }, ['slides', slide.index, side, 'bullets']));
   });
   return shapes;
 }
@@ -41,7 +39,7 @@ export function quoteBody(ctx: PlanContext, slide: SlideOf<'quote'>): Shape[] {
   const w = area.w - 1.4;
   const byH = slide.quote.by ? 0.6 : 0;
   const room = { x, y: area.y + 0.2, w, h: area.h - 0.4 - byH };
-  const quote = ctx.text(room, [para(`\u201C${slide.quote.text}\u201D`)], { role: 'quote', italic: true, colour: colours.primary, lineSpacing: 1.05 }, ['slides', slide.index, 'quote', 'text']);
+  const quote = ctx.text(room, [ctx.para(`\u201C${slide.quote.text}\u201D`)], { role: 'quote', italic: true, colour: colours.primary, lineSpacing: 1.05 }, ['slides', slide.index, 'quote', 'text']);
   // Shrink the quote's box to its text and centre quote and attribution together, so the
   // attribution sits under the last line rather than at the foot of an empty box.
   const used = textHeight(quote.paragraphs, { font: quote.font, italic: true, lineSpacing: quote.lineSpacing }, quote.size, w - quote.insets.l - quote.insets.r);
@@ -50,7 +48,7 @@ export function quoteBody(ctx: PlanContext, slide: SlideOf<'quote'>): Shape[] {
   quote.box = { x, y: top, w, h: quoteH };
   const shapes: Shape[] = [{ kind: 'rect', box: { x: area.x + 0.2, y: top, w: 0.09, h: quoteH + byH }, fill: colours.accent }, quote];
   if (slide.quote.by) {
-    shapes.push(ctx.text({ x, y: top + quoteH, w, h: byH }, [para(`\u2014 ${slide.quote.by}`)], { role: 'subtitle', max: 18, colour: colours.muted, valign: 'middle' }, ['slides', slide.index, 'quote', 'by']));
+    shapes.push(ctx.text({ x, y: top + quoteH, w, h: byH }, [ctx.para(`\u2014 ${slide.quote.by}`)], { role: 'subtitle', max: 18, colour: colours.muted, valign: 'middle' }, ['slides', slide.index, 'quote', 'by']));
   }
   return shapes;
 }

@@ -53,8 +53,9 @@ function pages(layout: Layout): number[][] | undefined {
 /** One table shape per slide the table needs. */
 export function tablePages(ctx: PlanContext, slide: SlideOf<'table'>): TableShape[][] {
   const { colours } = ctx.theme;
-  const header = slide.table.columns.map(expandDerived);
-  const rows = slide.table.rows.map((r) => r.map(expandDerived));
+  const expand = (cell: string): string => expandDerived(cell, ctx.labels.derived);
+  const header = slide.table.columns.map(expand);
+  const rows = slide.table.rows.map((r) => r.map(expand));
   const range = ctx.theme.sizes.table;
   const sizes: number[] = [];
   for (let s = range.max; s > range.min; s -= 0.5) sizes.push(s);

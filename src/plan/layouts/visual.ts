@@ -4,8 +4,8 @@ import type { Chart } from '../../load/schema.js';
 import { chartAlt } from '../alt.js';
 import type { PlanContext } from '../context.js';
 import type { ChartShape, Shape } from '../deck.js';
-import { columns, GRID, pad } from '../grid.js';
-import { bulletParagraphs, para } from '../text.js';
+import { CHART_TEXT, GRID, pad } from '../grid.js';
+import { visible } from '../text.js';
 import type { Box } from '../units.js';
 
 function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number): ChartShape {
@@ -29,12 +29,12 @@ export function chartBody(ctx: PlanContext, slide: SlideOf<'chart'>): Shape[] {
 }
 
 export function chartTextBody(ctx: PlanContext, slide: SlideOf<'chart-text'>): Shape[] {
-  const [left, right] = columns(GRID.body, [1.8, 1]) as [Box, Box];
+  const [left, right] = CHART_TEXT;
   return [
     chartShape(ctx, slide.chart, left, 16),
     { kind: 'rect', box: right, fill: ctx.theme.colours.panel },
     { kind: 'rect', box: { ...right, w: 0.07 }, fill: ctx.theme.colours.accent },
-    ctx.text(pad(right, 0.25), bulletParagraphs(slide.bullets, 0, 14), { role: 'body', valign: 'middle' }, ['slides', slide.index, 'bullets']),
+    ctx.text(pad(right, 0.25), ctx.bullets(slide.bullets, 0, 14), { role: 'body', valign: 'middle', placeholder: { type: 'body', idx: 1 } }, ['slides', slide.index, 'bullets']),
   ];
 }
 
@@ -48,9 +48,9 @@ export function imageBody(ctx: PlanContext, slide: SlideOf<'image'>): Shape[] {
   const w = size.width * scale;
   const h = size.height * scale;
   const box = { x: area.x + (area.w - w) / 2, y: area.y + (area.h - h) / 2, w, h };
-  const shapes: Shape[] = [{ kind: 'image', box, path: size.path, alt: image.alt ?? image.caption ?? slide.title ?? 'Image' }];
+  const shapes: Shape[] = [{ kind: 'image', box, path: size.path, alt: [image.alt, image.caption, slide.title].find(visible) ?? 'Image' }];
   if (image.caption) {
-    shapes.push(ctx.text({ x: area.x, y: area.y + area.h + 0.05, w: area.w, h: captionH - 0.05 }, [para(image.caption)], { role: 'footnote', max: 14, italic: true, colour: ctx.theme.colours.muted, align: 'center' }, ['slides', slide.index, 'image', 'caption']));
+    shapes.push(ctx.text({ x: area.x, y: area.y + area.h + 0.05, w: area.w, h: captionH - 0.05 }, [ctx.para(image.caption)], { role: 'footnote', max: 14, italic: true, colour: ctx.theme.colours.muted, align: 'center' }, ['slides', slide.index, 'image', 'caption']));
   }
   return shapes;
 }

@@ -1,0 +1,94 @@
+/**
+ * A slide as pptxgenjs writes it, made into one PowerPoint treats as its own: titles, text,
+ * footers and numbers in their layout's placeholders, decoration marked decorative, tables with
+ * a header row, one id per shape, and every run in the deck's language.
+ */
+import type { PlaceholderRef } from '../plan/deck.js';
+import { phXml, SLIDE_NUMBER_FIELD } from './master.js';
+
+/** What emit knows of each shape it handed pptxgenjs, in the order it handed them. */
+export interface ShapeNote {
+  placeholder?: PlaceholderRef;
+  decorative?: boolean;
+}
+
+export interface SlideNote {
+  /** 1-based number of the slide layout part the slide is built on. */
+  layout: number;
+  shapes: ShapeNote[];
+}
+
+export interface TextLanguage {
+  lang: string;
+  /** East Asian typeface for the a:ea slot, when the deck's language needs one. */
+  ea?: string;
+}
+
+const DECORATIVE =
+  '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>';
+
+/** "No Style, No Grid": PowerPoint's built-in style that adds nothing to deckgen's own cell formatting. */
+const TABLE_STYLE = '{2D5ABB26-0587-4C30-8999-92F81FD0307C}';
+
+const PH_NAMES: Record<PlaceholderRef['type'], string> = {
+  title: 'Title',
+  ctrTitle: 'Title',
+  subTitle: 'Subtitle',
+  body: 'Content Placeholder',
+  dt: 'Date Placeholder',
+  ftr: 'Footer Placeholder',
+  sldNum: 'Slide Number Placeholder',
+};
+
+function placeholder(shape: string, ph: PlaceholderRef, id: number): string {
+  let out = shape
+    .replace(/<p:cNvPr id="\d+" name="[^"]*"/, `<p:cNvPr id="${id}" name="${PH_NAMES[ph.type]} ${id - 1}"`)
+    .replace(/<p:cNvSpPr(?: txBox="1")?\/>/, '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>')
+    .replace(/<p:nvPr(?:\/>|><\/p:nvPr>)/, `<p:nvPr>${phXml(ph.type, ph.idx)}</p:nvPr>`);
+  // The slide number is a field, so it stays right when slides are moved in PowerPoint.
+  if (ph.type === 'sldNum') {
+    out = out.replace(/<a:r>(<a:rPr\b[^>]*?(?:\/>|>.*?<\/a:rPr>))<a:t>(\d+)<\/a:t><\/a:r>/s, `<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum">$1<a:t>$2</a:t></a:fld>`);
+  }
+  return out;
+}
+
+function decorative(shape: string, id: number): string {
+  return shape
+    .replace(/<p:cNvPr id="\d+"([^>]*?)(?:\/>|>\s*<\/p:cNvPr>)/, `<p:cNvPr id="${id}"$1>${DECORATIVE}</p:cNvPr>`);
+}
+
+/** Splits the shape tree into its top-level shapes (pptxgenjs writes no groups). */
+function shapesOf(xml: string): { head: string; shapes: string[]; tail: string } | undefined {
+  const start = xml.indexOf('</p:grpSpPr>');
+  const end = xml.lastIndexOf('</p:spTree>');
+  if (start < 0 || end < 0) return undefined;
+  const from = start + '</p:grpSpPr>'.length;
+  const body = xml.slice(from, end);
+  const shapes = body.split(/(?=<p:(?:sp|pic|graphicFrame|cxnSp)>)/).filter((s) => s.length);
+  return { head: xml.slice(0, from), shapes, tail: xml.slice(end) };
+}
+
+export function finishSlide(xml: string, note: SlideNote, language: TextLanguage): string {
+  const parts = shapesOf(xml);
+  if (!parts) {
+    if (note.shapes.length) throw new Error('slide has no shape tree, but emit made shapes for it');
+    return withLanguage(xml, language);
+  }
+  if (parts.shapes.length !== note.shapes.length) throw new Error(`slide has ${parts.shapes.length} shapes, emit made ${note.shapes.length}`);
+  const shapes = parts.shapes.map((shape, i) => {
+    const id = i + 2;
+    const n = note.shapes[i]!;
+    if (n.placeholder) return placeholder(shape, n.placeholder, id);
+    if (n.decorative) return decorative(shape, id);
+    return shape.replace(/<p:cNvPr id="\d+"/, `<p:cNvPr id="${id}"`);
+  });
+  return withLanguage(parts.head + shapes.join('') + parts.tail, language)
+    .replace(/<a:tblPr\/>/g, `<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>${TABLE_STYLE}</a:tableStyleId></a:tblPr>`);
+}
+
+/** Every run tagged with the deck's language; East Asian text in the language's own typeface. */
+export function withLanguage(xml: string, { lang, ea }: TextLanguage): string {
+  let out = lang === 'en-US' ? xml : xml.replace(/ lang="en-US"/g, ` lang="${lang}"`);
+  if (ea) out = out.replace(/<a:ea typeface="[^"]*"[^>]*\/>/g, `<a:ea typeface="${ea}"/>`);
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * The words deckgen writes itself ("Source", "Agenda", "(cont.)", "derived"...), in the deck's
+ * language. Templates hold {list}, {title} and {n}; the outline's `labels:` overrides any of them.
+ */
+import type { LabelKey, LabelsInput } from '../load/schema.js';
+
+export type Labels = Record<LabelKey, string>;
+
+const EN: Labels = {
+  source: 'Source: {list}.',
+  sources: 'Sources',
+  agenda: 'Agenda',
+  cont: 'cont.',
+  continued: 'Continued from the previous slide, "{title}".',
+  derived: 'derived',
+  derivedNote: 'Figures marked "derived" are computed from the cited figures.',
+  paras: '(para. {n})',
+  introduction: 'Introduction',
+  quote: 'Quote',
+  noSources: 'No sources are listed in this outline.',
+};
+
+/** By primary language subtag. */
+const BUILT_IN: Record<string, Labels> = {
+  en: EN,
+  zh: {
+    source: '来源：{list}。',
+    sources: '资料来源',
+    agenda: '议程',
+    cont: '续',
+    continued: '接上一页“{title}”。',
+    derived: '推算',
+    derivedNote: '标注“推算”的数字由所引数字计算得出。',
+    paras: '（第 {n} 段）',
+    introduction: '引言',
+    quote: '引语',
+  noSources: '本大纲未列出资料来源。',
+  },
+  fr: {
+    source: 'Source : {list}.',
+    sources: 'Sources',
+    agenda: 'Ordre du jour',
+    cont: 'suite',
+    continued: 'Suite de la diapositive précédente, « {title} ».',
+    derived: 'calculé',
+    derivedNote: 'Les chiffres marqués « calculé » sont calculés à partir des chiffres cités.',
+    paras: '(§ {n})',
+    introduction: 'Introduction',
+    quote: 'Citation',
+  noSources: 'Aucune source n’est indiquée dans ce plan.',
+  },
+  de: {
+    source: 'Quelle: {list}.',
+    sources: 'Quellen',
+    agenda: 'Agenda',
+    cont: 'Forts.',
+    continued: 'Fortsetzung der vorigen Folie, „{title}“.',
+    derived: 'berechnet',
+    derivedNote: 'Mit „berechnet“ markierte Zahlen sind aus den zitierten Zahlen berechnet.',
+    paras: '(Abs. {n})',
+    introduction: 'Einleitung',
+    quote: 'Zitat',
+  noSources: 'Diese Gliederung nennt keine Quellen.',
+  },
+  es: {
+    source: 'Fuente: {list}.',
+    sources: 'Fuentes',
+    agenda: 'Agenda',
+    cont: 'cont.',
+    continued: 'Continuación de la diapositiva anterior, «{title}».',
+    derived: 'calculado',
+    derivedNote: 'Las cifras marcadas «calculado» se calculan a partir de las cifras citadas.',
+    paras: '(párr. {n})',
+    introduction: 'Introducción',
+    quote: 'Cita',
+  noSources: 'Este esquema no incluye fuentes.',
+  },
+  ja: {
+    source: '出典：{list}。',
+    sources: '出典',
+    agenda: 'アジェンダ',
+    cont: '続き',
+    continued: '前のスライド「{title}」の続き。',
+    derived: '算出',
+    derivedNote: '「算出」と記した数値は引用した数値から計算したものです。',
+    paras: '（第 {n} 段落）',
+    introduction: 'はじめに',
+    quote: '引用',
+  noSources: 'このアウトラインには出典がありません。',
+  },
+};
+
+/** Languages with built-in words, by primary subtag. */
+export const LABEL_LANGUAGES = Object.keys(BUILT_IN);
+
+export function resolveLabels(lang: string, overrides: LabelsInput = {}): Labels {
+  const base = BUILT_IN[lang.split('-')[0]!.toLowerCase()] ?? EN;
+  const own = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  return { ...base, ...own };
+}
+
+/** Fills {name} slots in a label. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot);
+}
