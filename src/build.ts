@@ -14,6 +14,7 @@ import { readImages, type ImageAssets } from './render/images.js';
 import { startRenderer, type Renderer } from './render/renderer.js';
 import { renderDeck } from './render/render.js';
 import { writeDeck } from './write/write.js';
+import { loadTemplate } from './template/file.js';
 
 export interface CompileOptions {
   /** Reuse rendered charts across builds (watch mode). */
@@ -51,11 +52,13 @@ export interface Planned {
 export async function planFile(file: string, renderer: Renderer, progress?: CompileOptions['progress']): Promise<Planned> {
   const outline = await loadOutline(file);
   const assets = await readImages(outline, renderer);
+  const template = await loadTemplate(outline);
+  const read = [...assets.diagnostics, ...template.diagnostics];
   // Warnings travel with errors, so a failed build or validate shows everything it found.
-  if (hasErrors(assets.diagnostics)) throw new InputError([...outline.warnings, ...assets.diagnostics]);
+  if (hasErrors(read)) throw new InputError([...outline.warnings, ...read]);
   progress?.('plan');
-  const plan = planDeck(outline, assets.images);
-  const found = [...outline.warnings, ...assets.diagnostics, ...plan.diagnostics];
+  const plan = planDeck(outline, assets.images, template.template);
+  const found = [...outline.warnings, ...read, ...plan.diagnostics];
   if (hasErrors(found)) throw new InputError(found);
   return { outline, images: assets.images, deck: plan.deck, warnings: found };
 }

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   watch: () => import('./cli/watch.js'),
   preview: () => import('./cli/preview.js'),
   init: () => import('./cli/init.js'),
+  template: () => import('./cli/template.js'),
 };
 
 const USAGE = `deckgen: turn a YAML outline into a PowerPoint briefing deck
@@ -32,6 +33,7 @@ Usage:
   deckgen watch [outline] [--out FILE]    build, then rebuild on every save (npm run dev)
   deckgen preview [outline] [--out DIR]   PDF, slide PNGs and a contact sheet (needs LibreOffice)
   deckgen init [dir] [--force]            start a project: starter deck.yaml, schema, logo, how-to
+  deckgen template FILE                   what deckgen reads from a .potx/.pptx, and its layout choices
   deckgen <command> --help                help for one command
   deckgen --version                       the version
 

@@ -49,9 +49,9 @@ function emitShape(pptx: Presentation, slide: Slide, shape: RenderedShape, media
 /** The slide number as a text shape in the layout's slide-number placeholder (a field, in package). */
 function slideNumber(planned: RenderedSlide, n: number): TextShape | undefined {
   if (!planned.slideNumber) return undefined;
-  const { box, font, size, colour } = planned.slideNumber;
+  const { box, ref, font, size, colour } = planned.slideNumber;
   const insets = { l: 0.1, r: 0.1, t: 0.05, b: 0.05 };
-  return { kind: 'text', box, paragraphs: [para(String(n))], font, size, colour, align: 'right', valign: 'middle', insets, lineSpacing: 1, placeholder: { type: 'sldNum', idx: 12 } };
+  return { kind: 'text', box, paragraphs: [para(String(n))], font, size, colour, align: 'right', valign: 'middle', insets, lineSpacing: 1, placeholder: ref };
 }
 
 /**
@@ -70,7 +70,15 @@ function inReadingOrder(shapes: readonly RenderedShape[]): RenderedShape[] {
   return [...shapes.filter(isTitle), ...shapes.filter((s) => !isTitle(s))];
 }
 
-const note = (shape: RenderedShape): ShapeNote => (shape.kind === 'rect' || (shape.kind === 'image' && shape.decorative) ? { decorative: true } : shape.kind === 'text' && shape.placeholder ? { placeholder: shape.placeholder } : {});
+/**
+ * What the package step does to each shape. On a user's template, text in its placeholders takes
+ * the template's own colours and typefaces (`inherit`); the sizes stay explicit, as measured.
+ */
+function note(shape: RenderedShape, ownTemplate: boolean): ShapeNote {
+  if (shape.kind === 'rect' || (shape.kind === 'image' && shape.decorative)) return { decorative: true };
+  if (shape.kind === 'text' && shape.placeholder) return { placeholder: shape.placeholder, ...(ownTemplate ? {} : { inherit: true }) };
+  return {};
+}
 
 export async function emitDeck(deck: RenderedDeck, media: Media, options: PackageOptions): Promise<Uint8Array> {
   const { template } = deck;
@@ -92,7 +100,7 @@ export async function emitDeck(deck: RenderedDeck, media: Media, options: Packag
     const number = slideNumber(planned, i + 1);
     const shapes = [...inReadingOrder(planned.shapes.filter(shows)), ...(number ? [number] : [])];
     for (const shape of shapes) emitShape(pptx, slide, shape, media);
-    notes.push({ layout: template.layouts.indexOf(layout) + 1, shapes: shapes.map(note) });
+    notes.push({ layout: template.layouts.indexOf(layout) + 1, shapes: shapes.map((s) => note(s, template.chrome)) });
     if (planned.notes) slide.addNotes(xmlSafe(planned.notes));
   });
   // With the part collector standing in for JSZip (pptx.ts), "writing" hands back the parts.

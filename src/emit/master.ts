@@ -82,7 +82,7 @@ function levels(size: number, bullets: boolean, major: boolean, fillXml: string,
 }
 
 export function masterXml(t: Template, titleSize: number, bodySize: number): string {
-  const master = t.layouts.find((l) => l.name === t.map.bullets) ?? t.layouts[0]!;
+  const master = t.layouts[t.map.bullets] ?? t.layouts[0]!;
   const shapes = master.placeholders.map((p, i) => placeholder(p, i + 2, t)).join('');
   const ids = t.layouts.map((_, i) => `<p:sldLayoutId id="${2147483649 + i}" r:id="rId${i + 1}"/>`).join('');
   const clrMap = '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>';

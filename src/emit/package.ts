@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Template } from '../template/model.js';
+import { copyTemplate } from './template-parts.js';
 import { LAYOUT_TYPE, layoutRels, layoutXml, masterRels, masterXml, themeXml } from './master.js';
 import type { Parts } from './parts.js';
 import { appProperties, coreProperties, withSections, type DocumentInfo } from './props.js';
@@ -79,6 +80,7 @@ function notesParagraphs(xml: string): string {
  */
 function replaceTemplate(parts: Parts, deck: PackageDeck): void {
   const { template } = deck;
+  if (template.file) return copyTemplate(parts, template.file, template.file.masterIds);
   for (const name of [...parts.keys()]) if (name.startsWith('ppt/slideLayouts/')) parts.delete(name);
   const theme = parts.get('ppt/theme/theme1.xml');
   if (typeof theme === 'string') parts.set('ppt/theme/theme1.xml', themeXml(template, theme));

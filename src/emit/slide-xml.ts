@@ -10,6 +10,8 @@ import { phXml, SLIDE_NUMBER_FIELD } from './master.js';
 export interface ShapeNote {
   placeholder?: PlaceholderRef;
   decorative?: boolean;
+  /** Runs take colour and typeface from the layout's placeholder (a user's template). */
+  inherit?: boolean;
 }
 
 export interface SlideNote {
@@ -52,6 +54,13 @@ function placeholder(shape: string, ph: PlaceholderRef, id: number): string {
   return out;
 }
 
+/** Runs without their own colour and typefaces, so the layout's placeholder styles show. */
+function inherited(shape: string): string {
+  return shape.replace(/(<a:(?:rPr|endParaRPr)\b[^>]*>)(.*?)(<\/a:(?:rPr|endParaRPr)>)/gs, (_m, open: string, inner: string, close: string) =>
+    `${open}${inner.replace(/<a:solidFill>.*?<\/a:solidFill>/s, '').replace(/<a:(?:latin|ea|cs)\b[^>]*\/>/g, '')}${close}`,
+  );
+}
+
 function decorative(shape: string, id: number): string {
   return shape
     .replace(/<p:cNvPr id="\d+"([^>]*?)(?:\/>|>\s*<\/p:cNvPr>)/, `<p:cNvPr id="${id}"$1>${DECORATIVE}</p:cNvPr>`);
@@ -78,7 +87,7 @@ export function finishSlide(xml: string, note: SlideNote, language: TextLanguage
   const shapes = parts.shapes.map((shape, i) => {
     const id = i + 2;
     const n = note.shapes[i]!;
-    if (n.placeholder) return placeholder(shape, n.placeholder, id);
+    if (n.placeholder) return placeholder(n.inherit ? inherited(shape) : shape, n.placeholder, id);
     if (n.decorative) return decorative(shape, id);
     return shape.replace(/<p:cNvPr id="\d+"/, `<p:cNvPr id="${id}"`);
   });

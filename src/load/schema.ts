@@ -238,6 +238,11 @@ export const ThemeInput = z.strictObject({
   font: fontName.optional().describe('Body and chart font (default Calibri).'),
   headingFont: fontName.optional().describe('Font for titles (default: the body font).'),
   logo: z.string().optional().describe('Logo image, relative to the outline, shown on every slide.').meta({ examples: ['assets/logo.png'] }),
+  template: z.string().min(1).optional().describe("Your organization's PowerPoint template (.potx or .pptx), relative to the outline: the deck takes its slide size, masters, layouts, colours and fonts.").meta({ examples: ['brand/template.potx'] }),
+  layouts: z
+    .partialRecord(z.enum(LAYOUTS), z.string().min(1))
+    .optional()
+    .describe('With a template: the template layout (by name) to build a kind of slide on, over deckgen\'s choice, e.g. { chart: "Title Only" }. `deckgen template FILE` lists the names.'),
 });
 export type ThemeInput = z.infer<typeof ThemeInput>;
 

@@ -11,6 +11,7 @@ import { resolveLabels, type Labels } from './labels.js';
 import { MIN_CONTRAST, readableColour } from '../theme/contrast.js';
 import { briefingTemplate } from '../template/briefing.js';
 import { layoutFor, type Template, type TemplateLayout } from '../template/model.js';
+import { frameOf, type Frame } from './frame.js';
 import type { LayoutName } from '../load/schema.js';
 import type { BulletInput } from '../load/schema.js';
 import { bulletParagraphs, fittedText, para, type TextOptions } from './text.js';
@@ -40,6 +41,11 @@ export class PlanContext {
    */
   accentInk(background: string, min = MIN_CONTRAST): string {
     return readableColour(this.theme.colours.accent, background, min);
+  }
+
+  /** Where a slide of this layout puts its title, content, source line, footer and number. */
+  frame(layout: LayoutName): Frame {
+    return frameOf(this.template, layout);
   }
 
   /** The template layout a deckgen layout is built on. */

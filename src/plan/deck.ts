@@ -112,7 +112,7 @@ export interface PlannedSlide {
   notes?: string;
   background: string;
   /** A live slide-number field, so numbers stay right if slides are reordered in PowerPoint. */
-  slideNumber?: { box: Box; font: string; size: number; colour: string };
+  slideNumber?: { box: Box; ref: PlaceholderRef; font: string; size: number; colour: string };
 }
 
 export interface Deck {

@@ -155,9 +155,16 @@ export function fitText(
   const sizes: number[] = [];
   for (let size = range.max; size > range.min; size -= 0.5) sizes.push(size);
   sizes.push(range.min);
+  // A word broken across lines ("enterprise-s") reads badly: shrink rather than break one, and
+  // break words only when no size in the range keeps them whole.
+  const widest = paras.map((p) => Math.max(0, ...pieces(p.runs, style, 1).filter((x) => !x.space).map((x) => x.width)));
+  const whole = (size: number): boolean => paras.every((p, i) => widest[i]! * size <= (inner.w - indentOf(p.level, p.bullet, size)) * WIDTH_SAFETY);
+  let broken: Fit | undefined;
   for (const size of sizes) {
     const height = textHeight(paras, style, size, inner.w);
-    if (height <= inner.h * HEIGHT_SAFETY) return { size, height, fits: true };
+    if (height > inner.h * HEIGHT_SAFETY) continue;
+    if (whole(size)) return { size, height, fits: true };
+    broken ??= { size, height, fits: true };
   }
-  return { size: range.min, height: textHeight(paras, style, range.min, inner.w), fits: false };
+  return broken ?? { size: range.min, height: textHeight(paras, style, range.min, inner.w), fits: false };
 }

@@ -5,7 +5,9 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Slide } from '../load/layouts.js';
 import type { Outline } from '../load/load.js';
-import { resolveTheme } from '../theme/theme.js';
+import { resolveTheme, templateTheme } from '../theme/theme.js';
+import { briefingTemplate } from '../template/briefing.js';
+import type { Template } from '../template/model.js';
 import { footerShapes, hiddenTitle, sourceShapes, titleShapes } from './chrome.js';
 import { PlanContext, type ImageSizes } from './context.js';
 import type { Deck, PlannedSlide, Shape } from './deck.js';
@@ -37,9 +39,9 @@ export interface Plan {
   diagnostics: Diagnostic[];
 }
 
-export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan {
-  const theme = resolveTheme(outline.theme);
-  const ctx = new PlanContext(outline, theme, images);
+export function planDeck(outline: Outline, images: ImageSizes = new Map(), template?: Template): Plan {
+  const theme = template ? templateTheme(outline.theme, template.colours, template.fonts) : resolveTheme(outline.theme);
+  const ctx = new PlanContext(outline, theme, images, template ?? briefingTemplate(theme, outline.meta.lang));
   colourWarnings(ctx, outline.slides);
   const slides: PlannedSlide[] = [];
   const dark = (c: PlanContext, layout: PlannedSlide['layout'], title: string, shapes: Shape[], notes?: string): PlannedSlide => ({
@@ -47,9 +49,10 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan
     templateLayout: c.layout(layout).name,
     title,
     shapes,
-    background: c.theme.colours.primary,
+    // The built-in title and section layouts are dark; a user's template decides its own.
+    background: c.template.chrome ? c.theme.colours.primary : c.template.background,
     ...(notes ? { notes: speakerNotes(c, notes) } : {}),
-    ...(layout === 'section' ? { slideNumber: { box: GRID.number, font: c.theme.font, size: c.theme.sizes.footnote.max, colour: c.theme.colours.onPrimary } } : {}),
+    ...(layout === 'section' ? slideNumber(c, 'section', c.theme.colours.onPrimary) : {}),
   });
 
   if (outline.slides[0]?.layout !== 'title') slides.push(dark(ctx, 'title', outline.meta.title, titleSlide(ctx, undefined)));
@@ -134,7 +137,7 @@ function framed(ctx: PlanContext, slide: Slide | undefined, title: string | unde
   // Every slide has a title for screen readers and PowerPoint's outline; one the outline leaves
   // out (a quote slide may) is placed above the slide, where it is read but not seen.
   const titled = visible(title) ? titleShapes(ctx, at, title) : [hiddenTitle(ctx, at, untitled(ctx, at))];
-  const shapes = [...titled, ...body, ...(slide ? sourceShapes(ctx, slide, hasDerived(slide)) : []), ...footerShapes(ctx, false)];
+  const shapes = [...titled, ...body, ...(slide ? sourceShapes(ctx, slide, hasDerived(slide)) : []), ...footerShapes(ctx, false, slide?.layout ?? 'sources')];
   const layout = slide?.layout ?? 'sources';
   const planned: PlannedSlide = {
     layout,
@@ -142,10 +145,17 @@ function framed(ctx: PlanContext, slide: Slide | undefined, title: string | unde
     title: title || (titled[0]?.kind === 'text' ? plainText(titled[0].paragraphs[0]!.runs) : ''),
     shapes,
     background: colours.background,
-    slideNumber: { box: GRID.number, font: ctx.theme.font, size: ctx.theme.sizes.footnote.max, colour: colours.muted },
+    ...slideNumber(ctx, layout, colours.muted),
   };
   if (slide?.notes) planned.notes = speakerNotes(ctx, slide.notes);
   return planned;
+}
+
+/** The slide number, in the layout's slide-number placeholder where it has one. */
+function slideNumber(ctx: PlanContext, layout: Slide['layout'], colour: string): Pick<PlannedSlide, 'slideNumber'> {
+  const number = ctx.frame(layout).number;
+  if (!number) return {};
+  return { slideNumber: { box: number.box, ref: number.ref, font: ctx.theme.font, size: ctx.theme.sizes.footnote.max, colour } };
 }
 
 /** What a slide without a title is called for screen readers: "Quote: Ada Lovelace". */

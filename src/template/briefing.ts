@@ -81,7 +81,7 @@ export function briefingTemplate(theme: Theme, lang: string): Template {
     { name: 'Blank', type: 'blank', placeholders: foot(false) },
   ];
 
-  const map: Record<LayoutName, string> = {
+  const names: Record<LayoutName, string> = {
     title: 'Title Slide',
     agenda: 'Agenda',
     section: 'Section Header',
@@ -117,7 +117,8 @@ export function briefingTemplate(theme: Theme, lang: string): Template {
     fonts: { major: theme.headingFont, minor: theme.font, ...(ea ? { ea } : {}) },
     background: c.background,
     layouts,
-    map,
+    map: Object.fromEntries(Object.entries(names).map(([k, name]) => [k, layouts.findIndex((l) => l.name === name)])) as Record<LayoutName, number>,
+    chrome: true,
   };
 }
 

@@ -60,14 +60,29 @@ export interface Template {
   /** Background of the master (hex). */
   background: string;
   layouts: TemplateLayout[];
-  /** The template layout each deckgen layout is built on, by name. */
-  map: Record<LayoutName, string>;
+  /** The template layout each deckgen layout is built on, by index into `layouts`. */
+  map: Record<LayoutName, number>;
+  /**
+   * deckgen's own chrome (title and footer rules, the logo, panels behind columns) belongs to its
+   * built-in template; a user's template brings its own.
+   */
+  chrome: boolean;
+  /** A user's template: its parts, copied into the deck in place of generated ones. */
+  file?: TemplateFile;
+}
+
+export interface TemplateFile {
+  files: Record<string, Uint8Array>;
+  /** Part names of the masters, and of each layout in `layouts` order. */
+  masters: string[];
+  layouts: string[];
+  /** The masters' ids in the template's presentation.xml (its layouts' ids are above them). */
+  masterIds: number[];
 }
 
 /** The layout a deckgen layout maps to; a template always maps every deckgen layout. */
 export function layoutFor(template: Template, layout: LayoutName): TemplateLayout {
-  const name = template.map[layout];
-  const found = template.layouts.find((l) => l.name === name);
-  if (!found) throw new Error(`template "${template.name}" maps ${layout} to "${name}", which it does not have`);
+  const found = template.layouts[template.map[layout]];
+  if (!found) throw new Error(`template "${template.name}" maps ${layout} to layout ${template.map[layout]}, which it does not have`);
   return found;
 }

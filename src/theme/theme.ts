@@ -1,5 +1,7 @@
 /** The built-in "briefing" theme and how outline overrides apply to it. */
 import type { ThemeInput } from '../load/schema.js';
+import type { ColourScheme } from '../template/model.js';
+import { contrastRatio, readableColour } from './contrast.js';
 
 export interface Theme {
   colours: {
@@ -52,15 +54,46 @@ export const BRIEFING: Theme = {
   },
 };
 
-export function resolveTheme(input: ThemeInput): Theme {
-  const base = BRIEFING;
+/**
+ * The theme of a deck on a user's template: its fonts, and colours from its colour scheme (text
+ * dk1 on lt1, titles and figures in accent1 or dk2, panels lt2, charts accent1 to accent6), which
+ * the outline's own colours still override.
+ */
+export function templateTheme(input: ThemeInput, scheme: ColourScheme, fonts: { major: string; minor: string }): Theme {
+  const primary = contrastRatio(scheme.accent1, scheme.lt1) >= 4.5 ? scheme.accent1 : scheme.dk2;
+  const base: Theme = {
+    ...BRIEFING,
+    colours: {
+      primary,
+      accent: scheme.accent2,
+      text: scheme.dk1,
+      muted: readableColour(mix(scheme.dk1, scheme.lt1, 0.35), scheme.lt1, 4.5),
+      background: scheme.lt1,
+      panel: scheme.lt2,
+      rule: mix(scheme.dk1, scheme.lt1, 0.8),
+      onPrimary: contrastRatio(scheme.lt1, primary) >= 4.5 ? scheme.lt1 : '000000',
+    },
+    palette: [scheme.accent1, scheme.accent2, scheme.accent3, scheme.accent4, scheme.accent5, scheme.accent6],
+    font: fonts.minor,
+    headingFont: fonts.major,
+  };
+  return resolveTheme({ ...input, font: input.font ?? fonts.minor, headingFont: input.headingFont ?? input.font ?? fonts.major }, base);
+}
+
+/** `a` mixed towards `b` by `t` (0 = a, 1 = b). */
+function mix(a: string, b: string, t: number): string {
+  const ch = (c: string, i: number): number => Number.parseInt(c.slice(i, i + 2), 16);
+  return [0, 2, 4].map((i) => Math.round(ch(a, i) + (ch(b, i) - ch(a, i)) * t).toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+export function resolveTheme(input: ThemeInput, base: Theme = BRIEFING): Theme {
   const colours = { ...base.colours };
   if (input.primary) colours.primary = input.primary;
   if (input.accent) colours.accent = input.accent;
   if (input.text) colours.text = input.text;
   if (input.muted) colours.muted = input.muted;
   if (input.background) colours.background = input.background;
-  const palette = input.palette ?? [colours.primary, colours.accent, ...base.palette.slice(2)];
+  const palette = input.palette ?? [input.primary ?? base.palette[0]!, input.accent ?? base.palette[1]!, ...base.palette.slice(2)];
   const theme: Theme = {
     ...base,
     colours,

@@ -3,7 +3,7 @@ import type { Slide } from '../../load/layouts.js';
 import { footerShapes, logoShape } from '../chrome.js';
 import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
-import { COVER, GRID } from '../grid.js';
+import { COVER } from '../grid.js';
 import { MIN_CONTRAST_LARGE } from '../../theme/contrast.js';
 
 export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] {
@@ -12,6 +12,8 @@ export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] 
   const title = slide?.title ?? meta.title;
   const subtitle = slide ? slide.subtitle : meta.subtitle;
   const at = (key: string): PropertyKey[] => (slide ? ['slides', slide.index, key] : [key]);
+  const byline = [meta.author, meta.date].filter(Boolean).join('  |  ');
+  if (!ctx.template.chrome) return templateCover(ctx, 'title', title, [subtitle, byline], at);
   const shapes: Shape[] = [];
   const logo = logoShape(ctx, COVER.logo);
   if (logo) shapes.push(logo);
@@ -20,15 +22,29 @@ export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] 
   if (subtitle) {
     shapes.push(ctx.text(COVER.subtitle, [ctx.para(subtitle)], { role: 'subtitle', max: 24, colour: colours.onPrimary, placeholder: { type: 'subTitle', idx: 1 } }, at('subtitle')));
   }
-  const byline = [meta.author, meta.date].filter(Boolean).join('  |  ');
   if (byline) {
     shapes.push(ctx.text(COVER.byline, [ctx.para(byline)], { role: 'subtitle', max: 16, colour: colours.onPrimary, valign: 'bottom' }, ['author']));
   }
   return shapes;
 }
 
+/**
+ * A title or section slide on a user's template: the title and the text under it in the layout's
+ * own placeholders, in its own look; deckgen adds no rules, numbers or logo of its own.
+ */
+function templateCover(ctx: PlanContext, layout: 'title' | 'section', title: string, lines: (string | undefined)[], at: (key: string) => PropertyKey[]): Shape[] {
+  const frame = ctx.frame(layout);
+  const shapes: Shape[] = [ctx.text(frame.title.box, [ctx.para(title)], { role: 'section', heading: true, bold: true, isTitle: true, lineSpacing: 0.95, placeholder: frame.title.ref }, at('title'))];
+  const text = lines.filter((l): l is string => !!l);
+  if (text.length && frame.subtitle) {
+    shapes.push(ctx.text(frame.subtitle.box, text.map((l, i) => ctx.para(l, 0, false, i ? 6 : 0)), { role: 'subtitle', placeholder: frame.subtitle.ref }, at('subtitle')));
+  }
+  return [...shapes, ...(layout === 'section' ? footerShapes(ctx, true, 'section') : [])];
+}
+
 export function sectionSlide(ctx: PlanContext, slide: Slide, number: number): Shape[] {
   const { colours } = ctx.theme;
+  if (!ctx.template.chrome) return templateCover(ctx, 'section', slide.title ?? '', [slide.subtitle], (key) => ['slides', slide.index, key]);
   const shapes: Shape[] = [
     ctx.text(COVER.number, [ctx.para(String(number).padStart(2, '0'))], { role: 'section', bold: true, colour: ctx.accentInk(colours.primary, MIN_CONTRAST_LARGE), lineSpacing: 0.95 }, ['slides', slide.index]),
     { kind: 'rect', box: COVER.sectionRule, fill: colours.accent },
@@ -37,7 +53,7 @@ export function sectionSlide(ctx: PlanContext, slide: Slide, number: number): Sh
   if (slide.subtitle) {
     shapes.push(ctx.text(COVER.sectionSubtitle, [ctx.para(slide.subtitle)], { role: 'subtitle', colour: colours.onPrimary, placeholder: { type: 'body', idx: 1 } }, ['slides', slide.index, 'subtitle']));
   }
-  return [...shapes, ...footerShapes(ctx, true)];
+  return [...shapes, ...footerShapes(ctx, true, 'section')];
 }
 
 export function agendaSlide(ctx: PlanContext, slide: Slide): Shape[] {
@@ -47,7 +63,7 @@ export function agendaSlide(ctx: PlanContext, slide: Slide): Shape[] {
     return [];
   }
   const { colours } = ctx.theme;
-  const body = GRID.body;
+  const body = ctx.frame('agenda').body;
   const row = Math.min(0.85, body.h / sections.length);
   const shapes: Shape[] = [];
   sections.forEach((s, i) => {

@@ -4,8 +4,10 @@ import type { Kpi } from '../../load/schema.js';
 import { formatNumber } from '../../figures/format.js';
 import { evaluate, formatDerived, prettyFormula } from '../../figures/derive.js';
 import type { PlanContext } from '../context.js';
-import type { Shape } from '../deck.js';
-import { columns, GRID, pad } from '../grid.js';
+import type { Shape, TextShape } from '../deck.js';
+import { columns, pad } from '../grid.js';
+import { parseInline } from '../inline.js';
+import { lineWidth } from '../measure.js';
 
 /** A KPI's value as shown: numbers keep the digits the source gives, with thousands separators. */
 export function kpiValue(k: Kpi): string {
@@ -17,20 +19,29 @@ const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word
 
 export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
   const { colours } = ctx.theme;
-  const area = { ...GRID.body, y: GRID.body.y + 0.25, h: 3.9 };
+  const body = ctx.frame('kpis').body;
+  const area = { ...body, y: body.y + 0.25, h: Math.min(3.9, body.h - 0.25) };
   const shapes: Shape[] = [];
-  columns(area, slide.kpis.map(() => 1), 0.3).forEach((card, i) => {
+  const cards = columns(area, slide.kpis.map(() => 1), 0.3);
+  // Units share one row height, so the labels line up: two lines when a unit needs them on narrow cards.
+  const room = (cards[0]!.w - 0.5 - 0.2) * 0.95;
+  const style = { font: ctx.theme.font, bold: true, lineSpacing: 1 };
+  const unitH = slide.kpis.some((k) => k.unit && lineWidth(parseInline(k.unit), style, ctx.theme.sizes.kpiLabel.min) > room) ? 0.75 : 0.45;
+  const values: TextShape[] = [];
+  cards.forEach((card, i) => {
     const k = slide.kpis[i]!;
     const at = ['slides', slide.index, 'kpis', i];
     shapes.push({ kind: 'rect', box: card, fill: colours.panel }, { kind: 'rect', box: { ...card, h: 0.08 }, fill: colours.accent });
     const inner = pad(card, 0.25);
     let y = inner.y + 0.05;
-    shapes.push(ctx.text({ ...inner, y, h: 1.05 }, [ctx.para(kpiValue(k))], { role: 'kpiValue', bold: true, colour: colours.primary, valign: 'bottom' }, [...at, k.derived ? 'derived' : 'value']));
+    const value = ctx.text({ ...inner, y, h: 1.05 }, [ctx.para(kpiValue(k))], { role: 'kpiValue', bold: true, colour: colours.primary, valign: 'bottom' }, [...at, k.derived ? 'derived' : 'value']);
+    values.push(value);
+    shapes.push(value);
     y += 1.1;
     if (k.unit) {
-      shapes.push(ctx.text({ ...inner, y, h: 0.45 }, [ctx.para(k.unit)], { role: 'kpiLabel', max: 18, bold: true, colour: ctx.accentInk(colours.panel) }, [...at, 'unit']));
+      shapes.push(ctx.text({ ...inner, y, h: unitH }, [ctx.para(k.unit)], { role: 'kpiLabel', max: 18, bold: true, colour: ctx.accentInk(colours.panel) }, [...at, 'unit']));
     }
-    y += 0.55;
+    y += unitH + 0.1;
     const foot = k.derived ? `${capitalise(ctx.labels.derived)}: ${prettyFormula(k.derived.formula)}` : undefined;
     const footH = foot ? 0.5 : 0;
     shapes.push(ctx.text({ ...inner, y, h: inner.y + inner.h - y - footH }, [ctx.para(k.label)], { role: 'kpiLabel', colour: colours.text }, [...at, 'label']));
@@ -38,5 +49,8 @@ export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
       shapes.push(ctx.text({ ...inner, y: inner.y + inner.h - footH, h: footH }, [ctx.para(foot)], { role: 'footnote', italic: true, colour: colours.muted, valign: 'bottom' }, [...at, 'derived']));
     }
   });
+  // Figures side by side read as peers: all at the size the longest one fits at.
+  const size = Math.min(...values.map((v) => v.size));
+  for (const v of values) v.size = size;
   return shapes;
 }

@@ -2,10 +2,11 @@
 import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
 import { fullCite } from '../cite.js';
-import { GRID } from '../grid.js';
 
 export function sourcesBody(ctx: PlanContext, index: number | undefined): Shape[] {
   const paragraphs = ctx.outline.sources.map((s, i) => ctx.para(`${i + 1}. ${fullCite(s)}`, 0, false, i ? 12 : 0));
   if (!paragraphs.length) paragraphs.push(ctx.para(ctx.labels.noSources));
-  return [ctx.text(GRID.body, paragraphs, { role: 'body', max: 18, placeholder: { type: 'body', idx: 1 } }, index === undefined ? ['sources'] : ['slides', index])];
+  const frame = ctx.frame('sources');
+  const ph = frame.bodies[0];
+  return [ctx.text(ph?.box ?? frame.body, paragraphs, { role: 'body', max: 18, ...(ph ? { placeholder: ph.ref } : {}) }, index === undefined ? ['sources'] : ['slides', index])];
 }

@@ -6,15 +6,13 @@ import type { SlideOf } from '../../load/layouts.js';
 import { expandDerived } from '../../figures/derive.js';
 import type { PlanContext } from '../context.js';
 import type { TableShape } from '../deck.js';
-import { GRID } from '../grid.js';
+import type { Box } from '../units.js';
 import { parseInline } from '../inline.js';
 import { countLines, HEIGHT_SAFETY, LINE_HEIGHT, lineWidth } from '../measure.js';
 import { balance } from '../paginate.js';
 import { ptToIn } from '../units.js';
 
 const CELL_MARGIN = 0.08;
-/** Same allowance for renderer differences as text boxes get. */
-const ROOM = GRID.body.h * HEIGHT_SAFETY;
 const NUMBER = /^[-+−]?[$£€¥]?\s?[-+−]?[\d.,]+\s*(%|x|bn|m|k)?$/i;
 
 interface Layout {
@@ -24,10 +22,10 @@ interface Layout {
   rowHeights: number[];
 }
 
-function measure(header: string[], rows: string[][], font: string, size: number): Layout {
+function measure(header: string[], rows: string[][], font: string, size: number, width: number): Layout {
   const style = { font, lineSpacing: 1 };
   const natural = header.map((h, c) => Math.max(...[h, ...rows.map((r) => r[c] ?? '')].map((t) => lineWidth(parseInline(t), { ...style, bold: true }, size))) + 2 * CELL_MARGIN + 0.05);
-  const colWidths = share(natural, GRID.body.w);
+  const colWidths = share(natural, width);
   const line = ptToIn(size) * LINE_HEIGHT;
   const height = (cells: readonly string[], bold: boolean): number =>
     Math.max(...cells.map((t, c) => countLines(parseInline(t), { ...style, bold }, size, (colWidths[c]! - 2 * CELL_MARGIN) * 0.95))) * line + 2 * CELL_MARGIN;
@@ -35,7 +33,8 @@ function measure(header: string[], rows: string[][], font: string, size: number)
 }
 
 /** Row indexes per slide, each slide's rows plus the header within the room; undefined if a row alone is too tall. */
-function pages(layout: Layout): number[][] | undefined {
+function pages(layout: Layout, room: number): number[][] | undefined {
+  const ROOM = room;
   const out: number[][] = [[]];
   let used = layout.headerHeight;
   for (const [i, h] of layout.rowHeights.entries()) {
@@ -60,8 +59,11 @@ export function tablePages(ctx: PlanContext, slide: SlideOf<'table'>): TableShap
   const sizes: number[] = [];
   for (let s = range.max; s > range.min; s -= 0.5) sizes.push(s);
   sizes.push(range.min);
-  const tried = sizes.map((size) => ({ layout: measure(header, rows, ctx.theme.font, size), split: undefined as number[][] | undefined }));
-  for (const t of tried) t.split = pages(t.layout);
+  const area: Box = ctx.frame('table').body;
+  // Same allowance for renderer differences as text boxes get.
+  const ROOM = area.h * HEIGHT_SAFETY;
+  const tried = sizes.map((size) => ({ layout: measure(header, rows, ctx.theme.font, size, area.w), split: undefined as number[][] | undefined }));
+  for (const t of tried) t.split = pages(t.layout, ROOM);
   const fewest = Math.min(...tried.map((t) => t.split?.length ?? Infinity));
   const best = tried.find((t) => t.split && t.split.length === fewest);
   if (!best?.split) {
@@ -76,7 +78,7 @@ export function tablePages(ctx: PlanContext, slide: SlideOf<'table'>): TableShap
     const rowHeights = [layout.headerHeight, ...indexes.map((i) => layout.rowHeights[i]!)];
     const table: TableShape = {
       kind: 'table',
-      box: { x: GRID.body.x, y: GRID.body.y, w: GRID.body.w, h: rowHeights.reduce((a, b) => a + b, 0) },
+      box: { x: area.x, y: area.y, w: area.w, h: rowHeights.reduce((a, b) => a + b, 0) },
       header,
       rows: indexes.map((i) => rows[i]!),
       colWidths: layout.colWidths,

@@ -4,7 +4,7 @@ import type { Chart } from '../../load/schema.js';
 import { chartAlt } from '../alt.js';
 import type { PlanContext } from '../context.js';
 import type { ChartShape, Shape } from '../deck.js';
-import { CHART_TEXT, GRID, pad } from '../grid.js';
+import { CHART_TEXT, columns, pad } from '../grid.js';
 import { visible } from '../text.js';
 import type { Box } from '../units.js';
 
@@ -25,16 +25,27 @@ function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number):
 }
 
 export function chartBody(ctx: PlanContext, slide: SlideOf<'chart'>): Shape[] {
-  return [chartShape(ctx, slide.chart, GRID.body, 18)];
+  return [chartShape(ctx, slide.chart, ctx.frame('chart').body, 18)];
 }
 
 export function chartTextBody(ctx: PlanContext, slide: SlideOf<'chart-text'>): Shape[] {
+  const frame = ctx.frame('chart-text');
+  if (!ctx.template.chrome) {
+    // A user's template: the chart in the left body placeholder's place (or the left of the
+    // content area), the takeaways in the right body placeholder, on the template's own look.
+    const [chartBox, textPh] = frame.bodies.length >= 2 ? [frame.bodies[0]!.box, frame.bodies[1]!] : [columns(frame.body, [1.8, 1])[0]!, undefined];
+    const textBox = textPh?.box ?? columns(frame.body, [1.8, 1])[1]!;
+    return [
+      chartShape(ctx, slide.chart, chartBox, 16),
+      ctx.text(textBox, ctx.bullets(slide.bullets, 0, 14), { role: 'body', valign: 'middle', ...(textPh ? { placeholder: textPh.ref } : {}) }, ['slides', slide.index, 'bullets']),
+    ];
+  }
   const [left, right] = CHART_TEXT;
   return [
     chartShape(ctx, slide.chart, left, 16),
     { kind: 'rect', box: right, fill: ctx.theme.colours.panel },
     { kind: 'rect', box: { ...right, w: 0.07 }, fill: ctx.theme.colours.accent },
-    ctx.text(pad(right, 0.25), ctx.bullets(slide.bullets, 0, 14), { role: 'body', valign: 'middle', placeholder: { type: 'body', idx: 1 } }, ['slides', slide.index, 'bullets']),
+    ctx.text(pad(right, 0.25), ctx.bullets(slide.bullets, 0, 14), { role: 'body', valign: 'middle', placeholder: frame.bodies[0]!.ref }, ['slides', slide.index, 'bullets']),
   ];
 }
 
@@ -43,7 +54,8 @@ export function imageBody(ctx: PlanContext, slide: SlideOf<'image'>): Shape[] {
   const size = ctx.images.get(image.path);
   if (!size) return [];
   const captionH = image.caption ? 0.5 : 0;
-  const area = { ...GRID.body, h: GRID.body.h - captionH };
+  const body = ctx.frame('image').body;
+  const area = { ...body, h: body.h - captionH };
   const scale = Math.min(area.w / size.width, area.h / size.height);
   const w = size.width * scale;
   const h = size.height * scale;

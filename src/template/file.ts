@@ -1,0 +1,43 @@
+/**
+ * The outline's `theme.template`, read from inside the outline's folder (like images) and turned
+ * into the template model the plan builds on; every problem is reported at the line that names it.
+ */
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Outline } from '../load/load.js';
+import { mapLayouts } from './map.js';
+import { fromTemplateFile } from './model-of.js';
+import type { Template } from './model.js';
+import { readTemplate, TEMPLATE_LIMITS, TemplateError } from './read.js';
+
+export async function loadTemplate(outline: Outline): Promise<{ template?: Template; diagnostics: Diagnostic[] }> {
+  const ref = outline.theme.template;
+  if (ref === undefined) return { diagnostics: [] };
+  const at = outline.locate(['theme', 'template']);
+  const fail = (message: string, hint: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [diagnostic(outline.file, 'template', message, { ...at, hint })] });
+  const real = await realpath(path.resolve(outline.dir, ref)).catch(() => undefined);
+  if (!real) return fail(`template "${ref}" not found`, `paths are relative to the outline's folder (${outline.dir})`);
+  const rel = path.relative(await realpath(outline.dir), real);
+  if (rel.startsWith(`..${path.sep}`) || rel === '..' || path.isAbsolute(rel)) return fail(`template "${ref}" lies outside the outline's folder`, "copy it into the outline's folder, e.g. brand/template.potx");
+  const info = await stat(real).catch(() => undefined);
+  if (!info?.isFile()) return fail(`"${ref}" is not a file`, 'give the path of a .potx or .pptx file');
+  if (info.size > TEMPLATE_LIMITS.bytes) return fail(`template "${ref}" is ${(info.size / 1048576).toFixed(0)} MB, over the 50 MB deckgen reads`, 'remove unused layouts and large pictures from it in PowerPoint');
+  try {
+    const read = readTemplate(await readFile(real));
+    const mapping = mapLayouts(read.layouts, read.size, outline.theme.layouts ?? {});
+    const diagnostics: Diagnostic[] = [];
+    for (const [layout, name] of Object.entries(outline.theme.layouts ?? {})) {
+      if (!read.layouts.some((l) => l.name.trim().toLowerCase() === name!.trim().toLowerCase())) {
+        diagnostics.push(diagnostic(outline.file, 'template-layout', `the template has no layout named "${name}"`, { ...outline.locate(['theme', 'layouts', layout]), hint: `its layouts: ${read.layouts.map((l) => `"${l.name}"`).join(', ')}` }));
+      }
+    }
+    for (const [layout, why] of Object.entries(mapping.warnings)) {
+      diagnostics.push(diagnostic(outline.file, 'template-layout', why!, { ...at, severity: 'warning', hint: `choose one with theme.layouts: { ${layout}: "Layout name" } (deckgen template ${ref} lists them)` }));
+    }
+    return { template: fromTemplateFile(read, mapping, path.basename(ref, path.extname(ref))), diagnostics };
+  } catch (e) {
+    if (e instanceof TemplateError) return fail(`template "${ref}" cannot be used: ${e.message}`, e.hint);
+    throw e;
+  }
+}
