@@ -29,9 +29,11 @@ export const MAX_SLIDES = 10_000;
 export const CHART_TYPES = ['bar', 'hbar', 'stacked-bar', 'line', 'pie', 'doughnut', 'combo'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
+/** A colour as the outline writes it; issues.ts recognises the pattern to hint at the nearest valid one. */
+export const HEX_COLOUR = /^#?[0-9a-fA-F]{6}$/;
 const hexColour = z
   .string()
-  .regex(/^#?[0-9a-fA-F]{6}$/, 'a colour is six hex digits, like "#0B5394"')
+  .regex(HEX_COLOUR, 'a colour is six hex digits, like "#0B5394"')
   .transform((c) => c.replace('#', '').toUpperCase());
 
 /** A font family as PowerPoint names it; written into XML attributes, so nothing else is allowed. */
