@@ -7,7 +7,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { diagnostic, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { findingsFromIssues, type Finding } from './issues.js';
-import { readCsv } from './csv.js';
+import { readCsv, type CsvCells } from './csv.js';
 import { layoutProblems, toSlide, type Slide } from './layouts.js';
 import { positionOf, type Position } from './positions.js';
 import { slideReferenceProblems, topReferenceProblems } from './references.js';
@@ -30,6 +30,8 @@ export interface Outline {
   slides: Slide[];
   /** Every image and CSV file the outline names, checked whether or not their slides are valid. */
   files: FileRef[];
+  /** Where the chart data read from CSV files sits in them, by slide index, for `deckgen check`. */
+  csvCells: Map<number, CsvCells>;
   /** Whether the slides can be planned (fitted): false when the deck-wide title, footer or fonts are broken. */
   measurable: boolean;
   /** Where a path in the outline sits in the file, for problems found by later stages. */
@@ -71,6 +73,7 @@ async function readChartData(outline: Outline): Promise<Diagnostic[]> {
     const slide = outline.slides.find((s) => s.index === ref.slide);
     if (csv.data) {
       if (slide && 'chart' in slide) Object.assign(slide.chart, csv.data);
+      if (slide && csv.cells) outline.csvCells.set(slide.index, csv.cells);
       continue;
     }
     failed.add(ref.slide!);
@@ -172,6 +175,7 @@ function parseChecked(text: string, file: string): Loaded {
     sourcesSlide: o.sourcesSlide,
     slides: usable.map((s) => toSlide(s.input, s.index)),
     files: fileRefs(data),
+    csvCells: new Map(),
     // The deck's title, footer and fonts are on every slide: broken, no slide can be planned.
     measurable: parts.measurable && topProblems.length === 0,
     locate,

@@ -4,8 +4,7 @@
  */
 import { evaluate, FormulaError, inlineDerivedProblems } from '../figures/derive.js';
 import type { Finding } from './issues.js';
-import { OWN_SOURCE } from './salvage.js';
-import type { OutlineInput, SlideInput } from './schema.js';
+import { OWN_SOURCE, type OutlineInput, type SlideInput } from './schema.js';
 
 /** Duplicate or reserved source ids, and formulas in the deck's title, subtitle, footer and sources. */
 export function topReferenceProblems(o: Omit<OutlineInput, 'slides'>): Finding[] {

@@ -17,9 +17,6 @@ export interface FileRef {
   slide?: number;
 }
 
-/** The id `source: own` marks a figure as the presenter's own (a target, an estimate), not a source's. */
-export const OWN_SOURCE = 'own';
-
 export interface SlideEntry {
   input: SlideInput;
   index: number;

@@ -42,6 +42,12 @@ const fontName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$/, 'a font 
 /** Numbers are welcome where text is expected (a bullet "2012" parses as a number in YAML). */
 const text = z.union([z.string(), z.number().transform(String)]);
 
+/**
+ * `source: own` marks a figure as the presenter's own (a target, an estimate), not a source's:
+ * the slide's source line says so, and `deckgen check` does not look it up.
+ */
+export const OWN_SOURCE = 'own';
+
 export const SourceRef = z
   .union([
     z.string().min(1),
@@ -53,7 +59,7 @@ export const SourceRef = z
         .describe('Paragraph (or paragraphs) of the source the figures are in.'),
     }),
   ])
-  .describe('Where a figure comes from: a source id, or { id, para }.');
+  .describe('Where a figure comes from: a source id, or { id, para }; `own` for the presenter\'s own figures (targets, estimates).');
 export type SourceRef = z.infer<typeof SourceRef>;
 
 export const Derived = z

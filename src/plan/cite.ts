@@ -1,6 +1,9 @@
 /** Source lines: which sources a slide cites, said briefly under the content. */
 import type { Slide } from '../load/layouts.js';
-import type { Source, SourceRef } from '../load/schema.js';
+import { OWN_SOURCE, type Source, type SourceRef } from '../load/schema.js';
+
+/** How a source line names `source: own`. */
+const OWN_FIGURES = "presenter's own figures";
 
 interface Citation {
   id: string;
@@ -44,6 +47,7 @@ export function sourceLine(slide: Slide, sources: readonly Source[], derived: bo
   const parts = citations(slide).map((c) => {
     const paras = [...c.paras].sort((a, b) => a - b);
     const where = paras.length ? ` (para. ${paras.join(', ')})` : '';
+    if (c.id === OWN_SOURCE) return OWN_FIGURES;
     return `${cites.get(c.id) ?? c.id}${where}`;
   });
   if (!parts.length && !derived) return undefined;

@@ -17,16 +17,22 @@ import { bulletPages, quoteBody, twoColumnBody } from './layouts/prose.js';
 import { sourcesBody } from './layouts/sources.js';
 import { chartBody, chartTextBody, imageBody } from './layouts/visual.js';
 import { SLIDE } from './units.js';
-import { expandDerived, INLINE_DERIVED } from '../figures/derive.js';
+import { expandDerived } from '../figures/derive.js';
+import { plainText } from './inline.js';
 
 /** Notes as the presenter reads them: derived figures computed, no trailing blank line. */
 const speakerNotes = (notes: string): string => expandDerived(notes).trimEnd();
 
-/** Slides showing a computed figure say so in their source line. */
-function hasDerived(slide: Slide): boolean {
-  const { notes: _spoken, ...shown } = slide;
-  const json = JSON.stringify(shown);
-  return json.includes('"derived":') || new RegExp(INLINE_DERIVED.source).test(json);
+/**
+ * Slides showing a computed figure say so in their source line: judged by what the slide shows
+ * (a continued slide shows only some of the bullets), from the labels derived figures carry.
+ */
+function showsDerived(body: readonly Shape[]): boolean {
+  return body.some((s) => {
+    if (s.kind === 'text') return s.paragraphs.some((p) => /\(derived: |^Derived: /.test(plainText(p.runs)));
+    if (s.kind === 'table') return [...s.header, ...s.rows.flat()].some((c) => c.includes('(derived: '));
+    return false;
+  });
 }
 
 export interface Plan {
@@ -110,7 +116,7 @@ function contentSlide(ctx: PlanContext, slide: Slide): PlannedSlide {
 function framed(ctx: PlanContext, slide: Slide | undefined, title: string | undefined, body: Shape[]): PlannedSlide {
   const { colours } = ctx.theme;
   const titled = title ? titleShapes(ctx, slide ?? ({ index: -1, layout: 'sources' } as Slide), title) : [];
-  const shapes = [...titled, ...body, ...(slide ? sourceShapes(ctx, slide, hasDerived(slide)) : []), ...footerShapes(ctx, false)];
+  const shapes = [...titled, ...body, ...(slide ? sourceShapes(ctx, slide, showsDerived(body)) : []), ...footerShapes(ctx, false)];
   const planned: PlannedSlide = {
     layout: slide?.layout ?? 'sources',
     title: title ?? '',
