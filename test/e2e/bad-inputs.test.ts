@@ -148,7 +148,7 @@ const CASES: Record<string, Case> = {
   },
   '`slides:` missing': {
     file: 'no-slides.yaml',
-    problems: [{ at: 'no-slides.yaml:1:1', message: /"slides"/ }],
+    problems: [{ at: 'no-slides.yaml:1:1', message: /^`slides` is missing/ }],
   },
   'an unknown layout': {
     file: 'unknown-layout.yaml',
