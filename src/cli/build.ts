@@ -2,7 +2,7 @@
 import { InputError } from '../diagnostics.js';
 import { rendererFor } from '../render/early.js';
 import { parse } from './args.js';
-import { count, ok, report, size } from './output.js';
+import { ok, report, summary } from './output.js';
 
 export const help = `deckgen build [outline] [--out FILE] [--check [--source FILE]] [--no-cache] [--quiet]
 
@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     const progress = process.stderr.isTTY && !values.quiet ? progressLine() : undefined;
     const result = await buildDeck(file, values.out as string | undefined, { renderer, closeRendererAfterDrawing: true, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
     report(result.warnings);
-    if (!values.quiet) ok(`${result.out}: ${count(result.deck.slides.length, 'slide')}, ${count(result.charts, 'chart')}, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s`);
+    if (!values.quiet) ok(summary(result));
     return 0;
   } finally {
     await renderer.close();
