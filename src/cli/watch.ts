@@ -9,7 +9,7 @@ import { InputError } from '../diagnostics.js';
 import { createChartCache } from '../render/charts.js';
 import { cacheDir } from '../render/disk-cache.js';
 import { rendererFor } from '../render/early.js';
-import { parse } from './args.js';
+import { deckOut, parse } from './args.js';
 import { buildInputs } from './inputs.js';
 import { ok, paint, report, summary } from './output.js';
 
@@ -38,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   const renderer = rendererFor(file, !values['no-cache']);
   const cache = createChartCache();
   const [{ buildDeck, defaultOutput }, { watch }] = await Promise.all([import('../build.js'), import('chokidar')]);
-  const out = (values.out as string | undefined) ?? defaultOutput(file);
+  const out = deckOut(values.out) ?? defaultOutput(file);
   const dir = path.dirname(path.resolve(file));
 
   let running: Promise<void> | undefined;
