@@ -327,6 +327,17 @@ describe('planDeck: figures and sources', () => {
     expect(pages.map(note)).toEqual([true, ...pages.slice(1).map(() => false)]);
   });
 
+  it('puts the subtitle right under the title on the title slide, whether the title takes one line or two', () => {
+    for (const title of ['Short title', 'A much longer deck title that certainly wraps onto a second line on the title slide']) {
+      const slide = plan(lines(`title: ${title}`, 'subtitle: The subtitle', 'slides:', '  - title: A', '    bullets: [x]')).deck.slides[0]!;
+      const [heading, sub] = textShapes(slide);
+      const bottom = heading!.box.y + heading!.insets.t + overflow(heading!).height;
+      expect(sub!.box.y - bottom).toBeGreaterThan(0.1);
+      expect(sub!.box.y - bottom).toBeLessThan(0.45);
+      expect(overflow(sub!).height).toBeLessThanOrEqual(overflow(sub!).room);
+    }
+  });
+
   it("names the presenter's own figures on the source line", () => {
     const p = plan(lines('title: T', SOURCES.trimEnd(), 'slides:', '  - title: A', '    bullets: [{ text: "Reach 95% by 2030", source: own }, { text: b, source: article }]'));
     expect(texts(p.deck.slides[1]!)).toContain("Source: presenter's own figures; Huang Xiqin, 2012.");
