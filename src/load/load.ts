@@ -8,7 +8,7 @@ import { LineCounter, parseDocument, visit, type Alias, type Document } from 'ya
 import { diagnostic, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { findingsFromIssues, type Finding } from './issues.js';
 import { readCsv, type CsvCells } from './csv.js';
-import { layoutProblems, toSlide, type Slide } from './layouts.js';
+import { inferLayout, layoutProblems, toSlide, type Slide } from './layouts.js';
 import { positionOf, type Position } from './positions.js';
 import { slideReferenceProblems, topReferenceProblems } from './references.js';
 import { fileRefs, salvage, type FileRef, type Salvaged } from './salvage.js';
@@ -158,6 +158,10 @@ function parseChecked(text: string, file: string): Loaded {
     findings.push(...own);
     return own.length === 0;
   });
+  // The agenda lists the section slides: with some slides left out it would list the wrong ones.
+  const rawCount = Array.isArray((data as { slides?: unknown }).slides) ? (data as { slides: unknown[] }).slides.length : 0;
+  const allThere = usable.length === shown.length && parts.slides.length === rawCount;
+  const planned = allThere ? usable : usable.filter((s) => inferLayout(s.input) !== 'agenda');
   const problems = byPosition(findings.map(at));
 
   const meta: Outline['meta'] = { title: o.title };
@@ -173,7 +177,7 @@ function parseChecked(text: string, file: string): Loaded {
     theme: o.theme,
     sources: o.sources,
     sourcesSlide: o.sourcesSlide,
-    slides: usable.map((s) => toSlide(s.input, s.index)),
+    slides: planned.map((s) => toSlide(s.input, s.index)),
     files: fileRefs(data),
     csvCells: new Map(),
     // The deck's title, footer and fonts are on every slide: broken, no slide can be planned.

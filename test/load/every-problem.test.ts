@@ -97,6 +97,11 @@ describe('every problem in one pass', () => {
     expect(outline.measurable).toBe(true);
   });
 
+  it('does not call the agenda empty because a section slide has a problem of its own', async () => {
+    const ds = await problemsOf(lines('title: T', 'slides:', '  - layout: agenda', '  - layout: section', '    titel: S', '  - title: A', '    bullets: [x]'));
+    expect(ds.map((d) => d.message)).toEqual([expect.stringMatching(/^unknown key "titel"/)]);
+  });
+
   it('does not call a source unknown because its entry has a problem of its own', () => {
     const { problems } = parseParts(lines('title: T', 'sources: [{ id: ops }]', 'slides:', '  - title: A', '    bullets: [{ text: x, source: ops }]'), 'deck.yaml');
     expect(problems.map((d) => d.message)).toEqual([expect.stringMatching(/title/)]);
