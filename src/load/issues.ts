@@ -163,6 +163,7 @@ function hintFor(path: readonly PropertyKey[]): string | undefined {
   if (last === 'slides') return 'list the slides under `slides:`, e.g. "- title: First point" then "  bullets: [...]"';
   if (path.includes('theme') && typeof last === 'string' && ['primary', 'accent', 'text', 'muted', 'background', 'palette'].includes(last)) return `a colour is ${COLOUR_FORMS}`;
   if (path.includes('palette')) return `a colour is ${COLOUR_FORMS}`;
+  if (last === 'font' || last === 'headingFont') return 'write the font as PowerPoint names it, e.g. "Calibri" or "Source Sans 3"';
   if (last === 'labels') return 'aggregate the data (by month, by group), or show a table instead';
   return undefined;
 }

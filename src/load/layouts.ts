@@ -113,7 +113,7 @@ export function layoutProblems(s: SlideInput, index: number): LayoutProblem[] {
   return problems;
 }
 
-/** A chart's takeaways panel holds one to four bullets (the README's "at most 4"). */
+/** A chart's takeaways panel holds one to four bullets (the README's "1 to 4"). */
 export const MAX_TAKEAWAYS = 4;
 
 /** PowerPoint has nine outline levels (0 to 8); a deeper bullet has nowhere to go. */

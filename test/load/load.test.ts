@@ -387,6 +387,11 @@ describe('parseOutline: layouts', () => {
     expect(bare!.hint).toMatch(/quote it/);
   });
 
+  it('hints at how to name a font', () => {
+    const [d] = problems(lines('title: T', 'theme: { font: "Bad<Font>" }', 'slides:', '  - title: A', '    bullets: [x]'));
+    expect(d!.hint).toMatch(/"Calibri"/);
+  });
+
   it('says a required key is missing, rather than "expected text, got nothing"', () => {
     const [d] = problems(lines('title: T', 'sources: [{ id: ops }]', 'slides:', '  - title: A', '    bullets: [x]'));
     expect(d!.message).toBe('`title` is missing');
