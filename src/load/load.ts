@@ -153,8 +153,9 @@ function parseChecked(text: string, file: string): Loaded {
   const shown = parts.slides.filter((s) => !s.input.skip);
   const topProblems = topReferenceProblems(o);
   findings.push(...topProblems);
+  const ids = new Set(parts.sourceIds);
   const usable = shown.filter(({ input, index }) => {
-    const own = [...layoutProblems(input, index), ...slideReferenceProblems(input, index, new Set(parts.sourceIds))];
+    const own = [...layoutProblems(input, index), ...slideReferenceProblems(input, index, ids)];
     findings.push(...own);
     return own.length === 0;
   });
