@@ -3,10 +3,10 @@
  * load -> read images -> plan -> render -> emit -> write.
  */
 import path from 'node:path';
-import { hasErrors, InputError, type Diagnostic } from './diagnostics.js';
+import { hasErrors, InputError, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { emitDeck, mediaFrom } from './emit/emit.js';
 import { packageDate } from './emit/package.js';
-import { loadOutline, type Outline } from './load/load.js';
+import { loadParts, type Outline } from './load/load.js';
 import type { Deck, RenderedDeck } from './plan/deck.js';
 import { planDeck } from './plan/plan.js';
 import { createChartCache, type ChartCache } from './render/charts.js';
@@ -50,16 +50,17 @@ export interface Planned {
  * writing: what `validate` runs, and the first half of every build. Throws InputError.
  */
 export async function planFile(file: string, renderer: Renderer, progress?: CompileOptions['progress']): Promise<Planned> {
-  const outline = await loadOutline(file);
+  // Every problem in one pass: the outline's, every file it names (also on broken slides), and
+  // the fit of every slide that is valid, skipping only the slides that are not.
+  const { outline, problems } = await loadParts(file);
   const assets = await readImages(outline, renderer);
   const template = await loadTemplate(outline);
-  const read = [...assets.diagnostics, ...template.diagnostics];
-  // Warnings travel with errors, so a failed build or validate shows everything it found.
-  if (hasErrors(read)) throw new InputError([...outline.warnings, ...read]);
   progress?.('plan');
-  const plan = planDeck(outline, assets.images, template.template);
-  const found = [...outline.warnings, ...read, ...plan.diagnostics];
-  if (hasErrors(found)) throw new InputError(found);
+  // Fit is measured on the template's layouts: a template that cannot be read leaves nothing to measure in.
+  const plan = outline.measurable && !hasErrors(template.diagnostics) ? planDeck(outline, assets.images, template.template) : undefined;
+  // Warnings travel with errors, so a failed build or validate shows everything it found.
+  const found = [...outline.warnings, ...sortDiagnostics([...problems, ...assets.diagnostics, ...template.diagnostics, ...(plan?.diagnostics ?? [])], outline.file)];
+  if (hasErrors(found) || !plan) throw new InputError(found);
   return { outline, images: assets.images, deck: plan.deck, warnings: found };
 }
 

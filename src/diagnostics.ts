@@ -53,3 +53,9 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
+
+/** The outline's problems by line and column, then those of other files (CSV data), file by file. */
+export function sortDiagnostics(ds: readonly Diagnostic[], outline = ds[0]?.file): Diagnostic[] {
+  const rank = (d: Diagnostic): number => (d.file === outline ? 0 : 1);
+  return [...ds].sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+}

@@ -1,4 +1,6 @@
 /** Argument parsing for every command: node's parseArgs, with errors as plain usage messages. */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean } from '../load/suggest.js';
 
@@ -34,4 +36,14 @@ export function parse(argv: string[], options: Options, maxPositionals = 1): Par
     throw new UsageError(`expected at most ${maxPositionals} argument${maxPositionals === 1 ? '' : 's'}, got: ${parsed.positionals.join(' ')}`);
   }
   return parsed;
+}
+
+/**
+ * `--out` for a deck: "deck4" becomes "deck4.pptx", as PowerPoint needs the extension to open it.
+ * A folder (an existing one, or a path ending in "/") is left for the writer to refuse.
+ */
+export function deckOut(value: string | boolean | (string | boolean)[] | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (/[/\\]$/.test(value) || path.extname(value) !== '' || statSync(value, { throwIfNoEntry: false })?.isDirectory()) return value;
+  return `${value}.pptx`;
 }

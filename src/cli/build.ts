@@ -1,8 +1,8 @@
 /** deckgen build: outline -> .pptx, one summary line. */
 import { InputError } from '../diagnostics.js';
 import { rendererFor } from '../render/early.js';
-import { parse } from './args.js';
-import { count, ok, report, size } from './output.js';
+import { deckOut, parse } from './args.js';
+import { ok, report, summary } from './output.js';
 
 export const help = `deckgen build [outline] [--out FILE] [--check [--source FILE]] [--no-cache] [--quiet]
 
@@ -42,6 +42,7 @@ function progressLine(): { update: (stage: string, done?: number, total?: number
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, check: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, source: { type: 'string', multiple: true } });
   const file = positionals[0] ?? 'deck.yaml';
+  const out = deckOut(values.out);
   if (values.check) {
     const { figureProblems } = await import('./check.js');
     const found = await figureProblems(file, (values.source as string[] | undefined) ?? []);
@@ -52,9 +53,9 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { buildDeck } = await import('../build.js');
     const progress = process.stderr.isTTY && !values.quiet ? progressLine() : undefined;
-    const result = await buildDeck(file, values.out as string | undefined, { renderer, closeRendererAfterDrawing: true, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
+    const result = await buildDeck(file, out, { renderer, closeRendererAfterDrawing: true, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
     report(result.warnings);
-    if (!values.quiet) ok(`${result.out}: ${count(result.deck.slides.length, 'slide')}, ${count(result.charts, 'chart')}, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s`);
+    if (!values.quiet) ok(summary(result));
     return 0;
   } finally {
     await renderer.close();

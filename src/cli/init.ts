@@ -1,6 +1,6 @@
 /** deckgen init: a starter project (outline, schema, logo, how-to) in a folder. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { copyFile, readdir } from 'node:fs/promises';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { makeDir } from '../make-dir.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ export const help = `deckgen init [dir] [--force] [--quiet]
 Creates a starter project in dir (default: the current folder):
   deck.yaml          a short outline with the main layouts, to edit
   deck.schema.json   the outline's schema, for completion and checking in editors
-  assets/logo.png    the logo the outline uses
+  assets/logo.png    a placeholder logo the outline uses; replace it with yours
   HOW-TO.md          how to edit, validate, build and preview the deck
 
 Existing files are never replaced unless --force is given: without it, init lists the files
@@ -46,7 +46,7 @@ interface Starter {
 const ABOUT: Record<string, string> = {
   'deck.yaml': 'the outline: edit this',
   'deck.schema.json': 'its schema, for completion and checking in editors',
-  'assets/logo.png': 'the logo on every slide',
+  'assets/logo.png': 'a placeholder logo for every slide: replace it with yours',
   'HOW-TO.md': 'how to edit, validate, build and preview the deck',
 };
 
@@ -59,17 +59,41 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
-/** Everything init writes: the files in templates/init/, the package's schema and its logo. */
+/** Everything init writes: the files in templates/init/ (outline, how-to, a neutral logo) and the package's schema. */
 export async function starterFiles(root = packageRoot()): Promise<Starter[]> {
   const templates = path.join(root, 'templates', 'init');
-  const lost = [templates, path.join(root, 'deck.schema.json'), path.join(root, 'assets', 'logo.png')].filter((f) => !existsSync(f));
+  const lost = [templates, path.join(root, 'deck.schema.json')].filter((f) => !existsSync(f));
   if (lost.length) throw new Error(`the package is incomplete, ${lost.join(' and ')} ${lost.length === 1 ? 'is' : 'are'} missing (reinstall deckgen)`);
   const files: Starter[] = (await listFiles(templates)).map((target) => ({ target, from: path.join(templates, target), about: '' }));
   files.push({ target: 'deck.schema.json', from: path.join(root, 'deck.schema.json'), about: '' });
-  files.push({ target: 'assets/logo.png', from: path.join(root, 'assets', 'logo.png'), about: '' });
   const order = Object.keys(ABOUT);
   const rank = (t: string): number => (order.includes(t) ? order.indexOf(t) : order.length);
   return files.map((f) => ({ ...f, about: ABOUT[f.target] ?? '' })).sort((a, b) => rank(a.target) - rank(b.target) || a.target.localeCompare(b.target));
+}
+
+/** Where the starter files say how to run deckgen; init writes the command that works here. */
+const COMMAND = '{{deckgen}}';
+
+/**
+ * The command that runs this deckgen from `dir`: \`npx deckgen\` where it is a dependency of the
+ * project, \`deckgen\` where the one on the PATH is this one (npm install -g <path>, npm link),
+ * else node and the path of the CLI running now. Never a bare \`npx deckgen\` that would ask the
+ * npm registry for a package of that name.
+ */
+export function commandFor(dir: string, cli = process.argv[1] ?? 'dist/cli.js', env: NodeJS.ProcessEnv = process.env): string {
+  const real = (p: string): string | undefined => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const self = real(cli) ?? path.resolve(cli);
+  if (real(path.join(dir, 'node_modules', 'deckgen', 'dist', 'cli.js')) === self) return 'npx deckgen';
+  for (const folder of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    if (real(path.join(folder, process.platform === 'win32' ? 'deckgen.cmd' : 'deckgen')) === self) return 'deckgen';
+  }
+  return `node ${shellQuote(self)}`;
 }
 
 /** A folder name as it can be typed into a shell. */
@@ -97,6 +121,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (found?.isDirectory() === false) throw new UsageError(`${dir} is a file; give a folder to create the project in`);
   const files = await starterFiles();
+  const command = commandFor(dir);
   const shown = (f: Starter): string => path.join(dir, f.target);
 
   const existing = files.filter((f) => existsSync(path.join(dir, f.target)));
@@ -112,7 +137,9 @@ export async function run(argv: string[]): Promise<number> {
     const target = path.join(dir, f.target);
     try {
       makeDir(path.dirname(target));
-      await copyFile(f.from, target);
+      // The outline's comments and the how-to name the command that runs deckgen as installed here.
+      if (/\.(md|yaml)$/.test(f.target)) await writeFile(target, (await readFile(f.from, 'utf8')).replaceAll(COMMAND, command));
+      else await copyFile(f.from, target);
     } catch (e) {
       process.stderr.write(`deckgen: ${explain(e, target)}\n`);
       return 1;
@@ -128,10 +155,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(`  ${about ? shown(f).padEnd(pad + 2) + about : shown(f)}\n`);
     }
     const cd = dir === '.' ? '' : `cd ${shellQuote(dir)} && `;
-    // npx finds deckgen only where it is installed; otherwise name the CLI that is running now.
-    const installed = existsSync(path.join(dir, 'node_modules', 'deckgen'));
-    const run = installed ? 'npx deckgen' : `node ${shellQuote(path.resolve(process.argv[1] ?? 'dist/cli.js'))}`;
-    process.stdout.write(`Next: edit ${shown(files[0]!)}, then run: ${cd}${run} build\n`);
+    process.stdout.write(`Next: edit ${shown(files[0]!)}, then run: ${cd}${command} build\n`);
   }
   return 0;
 }

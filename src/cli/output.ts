@@ -31,3 +31,8 @@ export function size(bytes: number): string {
 }
 
 export const ok = (line: string): void => void process.stdout.write(`${paint('32;1', '✓', process.stdout)} ${line}\n`);
+
+/** The one line build and watch print for a deck written: where, slides, charts, size and time. */
+export function summary(result: { out: string; deck: { slides: readonly unknown[] }; charts: number; bytes: Uint8Array; ms: number }): string {
+  return `${result.out}: ${count(result.deck.slides.length, 'slide')}, ${count(result.charts, 'chart')}, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s`;
+}

@@ -1,6 +1,6 @@
 /**
- * deckgen watch: build, then rebuild on every save of the outline or of anything in its folder's
- * assets. Errors are shown without exiting and the last good deck stays where it is; unchanged
+ * deckgen watch: build, then rebuild on every save of the outline or of a file it names (images,
+ * CSV data). Errors are shown without exiting and the last good deck stays where it is; unchanged
  * charts come from the cache and the render worker stays warm, so a text edit rebuilds in tens of ms.
  */
 import { existsSync } from 'node:fs';
@@ -9,13 +9,14 @@ import { InputError } from '../diagnostics.js';
 import { createChartCache } from '../render/charts.js';
 import { cacheDir } from '../render/disk-cache.js';
 import { rendererFor } from '../render/early.js';
-import { parse } from './args.js';
-import { count, ok, paint, report, size } from './output.js';
+import { deckOut, parse } from './args.js';
+import { buildInputs } from './inputs.js';
+import { ok, paint, report, summary } from './output.js';
 
 export const help = `deckgen watch [outline] [--out FILE] [--no-cache] [--quiet]
 
-Builds the deck, then rebuilds it whenever the outline or a file in the outline's folder
-(images, CSV data) is saved. Problems are shown and the last good deck is kept; if the deck is
+Builds the deck, then rebuilds it whenever the outline or a file it names (images, CSV data)
+is saved; other files in the folder (a log, notes) are ignored. Problems are shown and the last good deck is kept; if the deck is
 open and locked in PowerPoint, deckgen says so and keeps watching. Stop with Ctrl-C.
 
 Options:
@@ -37,20 +38,24 @@ export async function run(argv: string[]): Promise<number> {
   const renderer = rendererFor(file, !values['no-cache']);
   const cache = createChartCache();
   const [{ buildDeck, defaultOutput }, { watch }] = await Promise.all([import('../build.js'), import('chokidar')]);
-  const out = (values.out as string | undefined) ?? defaultOutput(file);
+  const out = deckOut(values.out) ?? defaultOutput(file);
   const dir = path.dirname(path.resolve(file));
 
   let running: Promise<void> | undefined;
+  /** What the build reads: only a change to one of these rebuilds (not a log written in the folder). */
+  let inputs = await buildInputs(file);
   let again: string | undefined;
   const build = async (why: string): Promise<void> => {
     try {
       const result = await buildDeck(file, out, { cache, renderer });
       report(result.warnings);
-      if (!values.quiet) ok(`${result.out}: ${count(result.deck.slides.length, 'slide')}, ${size(result.bytes.length)}, ${(result.ms / 1000).toFixed(2)} s${why}`);
+      if (!values.quiet) ok(`${summary(result)}${why}`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       report(e.diagnostics);
       process.stderr.write(`${paint('33', 'waiting for changes')}; the last good deck, if any, is still ${out}\n`);
+    } finally {
+      inputs = await buildInputs(file);
     }
   };
   /** One build at a time; saves during a build trigger exactly one more. */
@@ -70,6 +75,7 @@ export async function run(argv: string[]): Promise<number> {
   };
 
   schedule('');
+  const firstBuild = running;
   const target = path.resolve(out);
   const chartFolder = cacheDir();
   const watcher = watch([path.resolve(file), dir], {
@@ -83,10 +89,13 @@ export async function run(argv: string[]): Promise<number> {
   watcher.on('all', (event, changed) => {
     // A folder appearing or going (the first build makes output/) is not an edit; files in it are.
     if (event === 'addDir' || event === 'unlinkDir') return;
+    if (!inputs.has(path.resolve(changed))) return;
     schedule(` (after ${path.relative(process.cwd(), changed) || changed} changed)`);
   });
-  // Said once the watcher has scanned the folder: saves before then would go unnoticed.
-  watcher.on('ready', () => {
+  // Said once the watcher has scanned the folder (saves before then would go unnoticed) and after
+  // the first build's summary, so the two lines come in the same order however watch is run.
+  const ready = new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
+  void Promise.all([ready, firstBuild]).then(() => {
     if (!values.quiet) process.stderr.write(`watching ${path.relative(process.cwd(), dir) || '.'} for changes; Ctrl-C to stop\n`);
   });
 

@@ -20,6 +20,7 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Outline } from '../load/load.js';
+import { OWN_SOURCE } from '../load/schema.js';
 import { extractFigures, type Figure, type Scope } from './extract.js';
 import { parseSource, type ParsedSource, type StatedNumber } from './source-text.js';
 
@@ -150,16 +151,26 @@ export function checkFigures(outline: Outline, sources: ReadonlyMap<string, Sour
   const unread = new Map<string, number>();
   const found: Diagnostic[] = [];
   const report = (fig: Figure, code: string, message: string, hint: string): void => {
-    found.push(diagnostic(outline.file, code, message, { ...positionOf(fig, outline), hint }));
+    found.push(diagnostic(fig.at?.file ?? outline.file, code, message, { ...(fig.at ?? positionOf(fig, outline)), hint }));
   };
+  const ownHint = `or, if it is your own figure (a target, an estimate), mark it \`source: ${OWN_SOURCE}\``;
   for (const fig of extractFigures(outline)) {
+    // The presenter's own figures (targets, estimates) have no source to be found in.
+    if (fig.scopes.some((s) => s.id === OWN_SOURCE)) continue;
     if (!fig.scopes.length) {
-      report(fig, 'figure-unsourced', `${subject(fig)} ${placeOf(fig, outline)} cites no source`, 'list the source under `sources:` and cite it with `source:`');
+      report(fig, 'figure-unsourced', `${subject(fig)} ${placeOf(fig, outline)} cites no source`, `list the source under \`sources:\` and cite it with \`source:\`, ${ownHint}`);
       continue;
     }
     const scoped = fig.scopes.flatMap((scope) => (read.has(scope.id) ? [{ source: read.get(scope.id)!, scope }] : []));
     const verdict = judge(fig, scoped);
     if (verdict.ok) continue;
+    if (fig.uncited) {
+      // Nothing cites a source for it: say so, rather than blame a source it never named.
+      const given = scoped.map((s) => named(s.source));
+      const notIn = given.length ? `, and is not in ${given.length > 1 ? 'any of sources' : 'source'} ${given.join(', ')}` : '';
+      report(fig, 'figure-uncited', `${subject(fig)} ${placeOf(fig, outline)} cites no source${notIn}`, `cite the source that states it with \`source:\`, ${ownHint}`);
+      continue;
+    }
     if (scoped.length < fig.scopes.length) {
       // It may be in a source we have no text for: unproved, not wrong.
       for (const s of fig.scopes) if (!read.has(s.id)) unread.set(s.id, (unread.get(s.id) ?? 0) + 1);

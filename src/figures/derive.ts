@@ -6,7 +6,19 @@ import { formatNumber } from './format.js';
 
 export class FormulaError extends Error {}
 
+/** "5 ** 2" and "5 ^ 2" are powers in other languages; say so, with the product to write instead. */
+function powerProblem(formula: string): string | undefined {
+  const m = /(\d+(?:\.\d+)?|\))?\s*(\*\*|\^)\s*(\d+)?/.exec(formula);
+  if (!m) return undefined;
+  const [, base, op, exp] = m;
+  const n = Number(exp);
+  const product = base && base !== ')' && Number.isInteger(n) && n >= 2 && n <= 4 ? Array(n).fill(base).join(' * ') : undefined;
+  return `${op} is not an operator; ${product ? `write ${product}` : 'multiply the number by itself with *'}`;
+}
+
 export function evaluate(formula: string): number {
+  const power = powerProblem(formula);
+  if (power) throw new FormulaError(power);
   const tokens = formula.match(/\d+(?:\.\d+)?|[-+*/()]|\S/g) ?? [];
   let i = 0;
   const peek = (): string | undefined => tokens[i];

@@ -18,6 +18,7 @@
  */
 import type { Slide } from '../load/layouts.js';
 import type { Outline } from '../load/load.js';
+import type { CsvCells } from '../load/csv.js';
 import type { BulletInput, Chart, SourceRef } from '../load/schema.js';
 import { INLINE_DERIVED } from './derive.js';
 import { formatNumber } from './format.js';
@@ -55,6 +56,10 @@ export interface Figure {
   multiline: boolean;
   place: Place;
   scopes: Scope[];
+  /** Nothing cites a source for it (its scopes are every source, as a fallback). */
+  uncited?: boolean;
+  /** A figure read from a CSV file: where it is in that file. */
+  at?: { file: string; line: number; column: number };
 }
 
 type Path = (string | number)[];
@@ -105,6 +110,42 @@ interface Context {
   place: Place;
   unit?: UnitMeaning;
   origin?: string;
+  uncited?: boolean;
+  at?: Figure['at'];
+}
+
+/**
+ * Dates and year ranges are when, not how much: "2025-03-10", "2024-09", "2025-30", "2025–2030",
+ * "10/03/2025", "10 March 2025", "March 10, 2025". Their numbers are not figures.
+ */
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
+const DATES = new RegExp(
+  [
+    '(?<![\\d.,])[12]\\d{3}[-–—/](?:\\d{4}|\\d{1,2}(?:[-/]\\d{1,2})?)(?![\\d.,]*\\d)',
+    '(?<![\\d.,])\\d{1,2}[/.]\\d{1,2}[/.][12]\\d{3}(?!\\d)',
+    `(?<![\\d.,])\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+[12]\\d{3}(?!\\d)`,
+    `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+[12]\\d{3}(?!\\d)`,
+  ].join('|'),
+  'giu',
+);
+
+/** "2025-30" is a range of years and "2024-09" a month; "1200-1500" and "2024-13" are neither. */
+function plausible(m: string): boolean {
+  const iso = /^(\d{4})[-–—/](\d{1,4})(?:[-/](\d{1,2}))?$/.exec(m);
+  if (!iso) return true; // day, month and year
+  const year = Number(iso[1]);
+  const next = iso[2]!;
+  const isMonth = next.length <= 2 && Number(next) >= 1 && Number(next) <= 12;
+  if (year < 1900 || year > 2199) return false;
+  if (iso[3] !== undefined) return isMonth && Number(iso[3]) >= 1 && Number(iso[3]) <= 31;
+  if (isMonth) return true;
+  const end = next.length === 4 ? Number(next) : next.length === 2 ? Math.floor(year / 100) * 100 + Number(next) : NaN;
+  return end > year && end - year <= 100;
+}
+
+/** `text` with its dates blanked out, offsets kept. */
+export function withoutDates(text: string): string {
+  return text.replace(DATES, (m) => (plausible(m) ? ' '.repeat(m.length) : m));
 }
 
 /** Line and column of offset `i` within a (possibly multi-line) text. */
@@ -117,7 +158,7 @@ function lineAndColumn(text: string, i: number): { lineInText: number; columnInL
 export function figuresIn(text: string, ctx: Context): Figure[] {
   const figures: Figure[] = [];
   const at = (i: number): Where => ({ ...whereIn(ctx), ...lineAndColumn(text, i), multiline: text.includes('\n') });
-  let plain = text;
+  let plain = withoutDates(text);
   for (const m of text.matchAll(INLINE_DERIVED)) {
     // Blank the {{ }} out (keeping offsets), so its operands and format are not read as figures.
     plain = plain.slice(0, m.index) + ' '.repeat(m[0].length) + plain.slice(m.index + m[0].length);
@@ -137,7 +178,7 @@ export function figuresIn(text: string, ctx: Context): Figure[] {
 /** "4.15" with unit "million laptops" shows as "4.15 million": the unit's scale word, for messages. */
 const withUnit = (text: string, unit: UnitMeaning): string => (unit.word ? `${text}${unit.word === '%' ? '' : ' '}${unit.word}` : text);
 
-type Where = Pick<Figure, 'lineInText' | 'columnInLine' | 'multiline' | 'path' | 'place' | 'scopes' | 'origin'>;
+type Where = Pick<Figure, 'lineInText' | 'columnInLine' | 'multiline' | 'path' | 'place' | 'scopes' | 'origin' | 'uncited' | 'at'>;
 
 /**
  * The operands of a derived figure, tokenised as derive.ts's evaluate() does: each one has to be
@@ -154,7 +195,17 @@ export function derivedFigures(formula: string, ctx: Context, at: (i: number) =>
   }));
 }
 
-const whereIn = (ctx: Context): Where => ({ lineInText: 0, columnInLine: 0, multiline: false, path: ctx.path, place: ctx.place, scopes: ctx.scopes, ...(ctx.origin ? { origin: ctx.origin } : {}) });
+const whereIn = (ctx: Context): Where => ({
+  lineInText: 0,
+  columnInLine: 0,
+  multiline: false,
+  path: ctx.path,
+  place: ctx.place,
+  scopes: ctx.scopes,
+  ...(ctx.origin ? { origin: ctx.origin } : {}),
+  ...(ctx.uncited ? { uncited: true } : {}),
+  ...(ctx.at ? { at: ctx.at } : {}),
+});
 
 /** A number the outline gives as a number (chart values, KPI values): shown as formatNumber shows it. */
 function numberFigure(value: number, ctx: Context): Figure[] {
@@ -174,16 +225,16 @@ function numberFigure(value: number, ctx: Context): Figure[] {
 export function extractFigures(outline: Outline): Figure[] {
   const everywhere: Scope[] = outline.sources.map((s) => ({ id: s.id }));
   const figures: Figure[] = [];
-  // The title slide's texts make claims too; they may come from any source.
-  for (const key of ['title', 'subtitle', 'author', 'date', 'footer'] as const) {
+  // The title slide's texts make claims too; they may come from any source. The deck's date is a date.
+  for (const key of ['title', 'subtitle', 'author', 'footer'] as const) {
     const v = outline.meta[key];
-    if (v !== undefined) figures.push(...figuresIn(String(v), { path: [key], scopes: everywhere, place: { meta: key } }));
+    if (v !== undefined) figures.push(...figuresIn(String(v), { path: [key], scopes: everywhere, place: { meta: key }, uncited: true }));
   }
-  outline.slides.forEach((slide, position) => figures.push(...slideFigures(slide, position, everywhere)));
+  outline.slides.forEach((slide, position) => figures.push(...slideFigures(slide, position, everywhere, outline.csvCells.get(slide.index))));
   return figures;
 }
 
-function slideFigures(slide: Slide, position: number, everywhere: Scope[]): Figure[] {
+function slideFigures(slide: Slide, position: number, everywhere: Scope[], cells: CsvCells | undefined): Figure[] {
   const out: Figure[] = [];
   const base = slide.source ? [scopeOf(slide.source)] : (citedOn(slide) ?? everywhere);
   const own = (ref: SourceRef | undefined): Scope[] => (ref ? [scopeOf(ref)] : base);
@@ -192,6 +243,7 @@ function slideFigures(slide: Slide, position: number, everywhere: Scope[]): Figu
     scopes,
     place: { position, notes: path[0] === 'notes', ...(slide.title ? { title: slide.title } : {}) },
     ...(unit ? { unit } : {}),
+    ...(scopes === everywhere ? { uncited: true } : {}),
   });
   const text = (value: string | undefined, path: Path, scopes: Scope[], unit?: UnitMeaning): void => {
     if (value !== undefined) out.push(...figuresIn(value, ctx(path, scopes, unit)));
@@ -222,7 +274,7 @@ function slideFigures(slide: Slide, position: number, everywhere: Scope[]): Figu
       text(k.label, ['kpis', i, 'label'], scopes);
     });
   }
-  if ('chart' in slide) out.push(...chartFigures(slide.chart, own(slide.chart.source), ctx));
+  if ('chart' in slide) out.push(...chartFigures(slide.chart, own(slide.chart.source), ctx, cells));
   if ('table' in slide) {
     const scopes = own(slide.table.source);
     slide.table.columns.forEach((h, i) => text(h, ['table', 'columns', i], scopes));
@@ -240,20 +292,20 @@ function slideFigures(slide: Slide, position: number, everywhere: Scope[]): Figu
 }
 
 /**
- * A chart's figures. Labels and series read from a CSV file (`data:`, filled in by loadOutline)
- * are reported at the `data:` line, saying which file they come from.
+ * A chart's figures. Labels, series names and values read from a CSV file (`data:`, filled in by
+ * loadOutline) are reported at their own line and column in that file.
  */
-function chartFigures(c: Chart, scopes: Scope[], ctx: (path: Path, scopes: Scope[], unit?: UnitMeaning) => Context): Figure[] {
+function chartFigures(c: Chart, scopes: Scope[], ctx: (path: Path, scopes: Scope[], unit?: UnitMeaning) => Context, cells: CsvCells | undefined): Figure[] {
   const csv = (c as { data?: string }).data;
-  const at = (path: Path, unit?: UnitMeaning): Context =>
-    csv === undefined ? ctx(path, scopes, unit) : { ...ctx(['chart', 'data'], scopes, unit), origin: `from ${csv}` };
+  const at = (path: Path, cell: { line: number; column: number } | undefined, unit?: UnitMeaning): Context =>
+    csv === undefined ? ctx(path, scopes, unit) : { ...ctx(['chart', 'data'], scopes, unit), origin: `from ${csv}`, ...(cells && cell ? { at: { file: cells.file, ...cell } } : {}) };
   const unit = unitMeaning(c.unit);
   const out: Figure[] = [];
   // parseOutline leaves a CSV chart's labels and series unread: nothing to check until loadOutline.
-  (c.labels ?? []).forEach((l, i) => out.push(...figuresIn(l, at(['chart', 'labels', i]))));
+  (c.labels ?? []).forEach((l, i) => out.push(...figuresIn(l, at(['chart', 'labels', i], cells?.labels[i]))));
   (c.series ?? []).forEach((s, i) => {
-    out.push(...figuresIn(s.name, at(['chart', 'series', i, 'name'])));
-    s.values.forEach((v, j) => out.push(...numberFigure(v, at(['chart', 'series', i, 'values', j], unit))));
+    out.push(...figuresIn(s.name, at(['chart', 'series', i, 'name'], cells?.names[i])));
+    s.values.forEach((v, j) => out.push(...numberFigure(v, at(['chart', 'series', i, 'values', j], cells?.values[i]?.[j], unit))));
   });
   for (const key of ['xTitle', 'yTitle', 'y2Title', 'alt'] as const) out.push(...figuresIn(c[key] ?? '', ctx(['chart', key], scopes)));
   return out;

@@ -12,6 +12,16 @@ export interface CsvData {
   series: { name: string; values: number[] }[];
 }
 
+/** Where each label, series name and value sits in the CSV file, for messages about them. */
+export interface CsvCells {
+  file: string;
+  labels: Position[];
+  names: Position[];
+  values: Position[][];
+}
+
+type Position = { line: number; column: number };
+
 interface Cell {
   text: string;
   line: number;
@@ -60,7 +70,7 @@ export function csvRows(text: string): Cell[][] {
   return rows;
 }
 
-export async function readCsv(ref: string, dir: string, label: string): Promise<{ data?: CsvData; diagnostics: Diagnostic[] }> {
+export async function readCsv(ref: string, dir: string, label: string): Promise<{ data?: CsvData; cells?: CsvCells; diagnostics: Diagnostic[] }> {
   const fail = (message: string, hint: string, at: { line: number; column: number } = { line: 1, column: 1 }): { diagnostics: Diagnostic[] } => ({
     diagnostics: [diagnostic(label, 'csv', message, { ...at, hint })],
   });
@@ -91,5 +101,8 @@ export async function readCsv(ref: string, dir: string, label: string): Promise<
       series[i]!.values.push(value);
     });
   }
-  return diagnostics.length ? { diagnostics } : { data: { labels: body.map((r) => r[0]!.text), series }, diagnostics };
+  if (diagnostics.length) return { diagnostics };
+  const at = (c: Cell): Position => ({ line: c.line, column: c.column });
+  const cells: CsvCells = { file: label, labels: body.map((r) => at(r[0]!)), names: header.slice(1).map(at), values: header.slice(1).map((_, i) => body.map((r) => at(r[i + 1]!))) };
+  return { data: { labels: body.map((r) => r[0]!.text), series }, cells, diagnostics };
 }

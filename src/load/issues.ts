@@ -1,7 +1,8 @@
 /** Turns zod issues into diagnostics a person can act on: where, what, and how to fix it. */
 import type { z } from 'zod';
-import { CHART_TYPES, LAYOUTS } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { COLOUR_FORMS, nearestColour } from './colour.js';
+import { CHART_TYPES, HEX_COLOUR, LAYOUTS } from './schema.js';
+import { didYouMean, suggestValue } from './suggest.js';
 
 export interface Finding {
   path: PropertyKey[];
@@ -60,21 +61,36 @@ function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const got = String((issue as { input?: unknown }).input ?? '');
-      const guess = didYouMean(got, allowed);
+      const guess = suggestValue(got, allowed);
+      const mean = guess ? ` (${guess.note ? `${guess.note}; ` : ''}did you mean "${guess.value}"?)` : '';
       return [
         {
           path,
-          message: `"${got}" is not one of the allowed values${guess ? ` (did you mean "${guess}"?)` : ''}`,
+          message: `"${got}" is not one of the allowed values${mean}`,
           hint: `allowed: ${allowed.join(', ')}`,
         },
       ];
     }
     case 'invalid_union':
       return fromUnion(issue, path);
-    case 'invalid_type':
+    case 'invalid_type': {
+      const last = path[path.length - 1];
+      if ((issue as { input?: unknown }).input === undefined && typeof last === 'string') {
+        return [{ path: path.slice(0, -1), message: `\`${last}\` is missing`, hint: `add \`${last}: ...\`; ${hintFor(path) ?? `it is required here`}` }];
+      }
       return [{ path, message: `expected ${describeExpected(issue.expected, path)}, got ${describeInput(issue.input)}`, hint: hintFor(path) ?? `write ${describeExpected(issue.expected, path)} here, or remove the key` }];
+    }
+    case 'invalid_format':
+      if (issue.format === 'regex' && (issue as { pattern?: string }).pattern === String(HEX_COLOUR)) {
+        const input = (issue as { input?: unknown }).input;
+        const near = nearestColour(input);
+        return [{ path, message: `${JSON.stringify(input)} is not a colour`, hint: `a colour is ${COLOUR_FORMS}${near ? `; nearest valid: "${near}"` : ''}` }];
+      }
+      return [{ path, message: issue.message, hint: hintFor(path) }];
     case 'too_small':
     case 'too_big': {
+      const count = kpiCount(issue, path);
+      if (count) return [count];
       const own = issue.message.startsWith('Too ') ? undefined : issue.message;
       const chartData = path.includes('values') || path.includes('labels');
       const hint =
@@ -94,6 +110,18 @@ function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
     default:
       return [{ path, message: issue.message, hint: hintFor(path) }];
   }
+}
+
+/** "a kpis slide shows 2 to 4 figures; this one has 5", at the `kpis:` key, with what to do. */
+function kpiCount(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, path: PropertyKey[]): Finding | undefined {
+  const input = (issue as { input?: unknown }).input;
+  if (path[path.length - 1] !== 'kpis' || path[0] !== 'slides' || !Array.isArray(input)) return undefined;
+  return {
+    path,
+    atKey: true,
+    message: `a kpis slide shows 2 to 4 figures; this one has ${input.length}`,
+    hint: issue.code === 'too_big' ? 'split the figures over two kpis slides, or move the rest into a table or the notes' : 'add a second figure, or show this one in a bullets or chart slide',
+  };
 }
 
 /**
@@ -133,6 +161,9 @@ function hintFor(path: readonly PropertyKey[]): string | undefined {
   if (last === 'values') return 'write plain numbers, like [4.1433, 20]; no units or quotes';
   if (last === 'kpis') return 'a KPI slide shows two to four figures';
   if (last === 'slides') return 'list the slides under `slides:`, e.g. "- title: First point" then "  bullets: [...]"';
+  if (path.includes('theme') && typeof last === 'string' && ['primary', 'accent', 'text', 'muted', 'background', 'palette'].includes(last)) return `a colour is ${COLOUR_FORMS}`;
+  if (path.includes('palette')) return `a colour is ${COLOUR_FORMS}`;
+  if (last === 'font' || last === 'headingFont') return 'write the font as PowerPoint names it, e.g. "Calibri" or "Source Sans 3"';
   if (last === 'labels') return 'aggregate the data (by month, by group), or show a table instead';
   return undefined;
 }

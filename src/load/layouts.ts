@@ -75,6 +75,7 @@ export interface LayoutProblem {
   path: (string | number)[];
   message: string;
   hint?: string;
+  atKey?: boolean;
 }
 
 /** Every mismatch between a slide's content and its layout; empty when the slide is usable. */
@@ -106,11 +107,14 @@ export function layoutProblems(s: SlideInput, index: number): LayoutProblem[] {
     const col = s[side];
     if (col) problems.push(...tooDeep(col.bullets, ['slides', index, side, 'bullets']));
   }
-  if (layout === 'chart-text' && s.bullets && s.bullets.length > 4) {
-    problems.push({ path: at('bullets'), message: `a chart with takeaways shows 2 to 4 bullets, not ${s.bullets.length}`, hint: 'keep the strongest four, or move the rest to the notes' });
+  if (layout === 'chart-text' && s.bullets && s.bullets.length > MAX_TAKEAWAYS) {
+    problems.push({ path: at('bullets'), atKey: true, message: `a chart with takeaways shows 1 to ${MAX_TAKEAWAYS} bullets; this one has ${s.bullets.length}`, hint: 'keep the strongest four, or move the rest to the notes' });
   }
   return problems;
 }
+
+/** A chart's takeaways panel holds one to four bullets (the README's "1 to 4"). */
+export const MAX_TAKEAWAYS = 4;
 
 /** PowerPoint has nine outline levels (0 to 8); a deeper bullet has nowhere to go. */
 const MAX_DEPTH = 9;

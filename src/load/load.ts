@@ -5,13 +5,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
-import { diagnostic, hasErrors, InputError, type Diagnostic } from '../diagnostics.js';
-import { evaluate, FormulaError, inlineDerivedProblems } from '../figures/derive.js';
+import { diagnostic, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { findingsFromIssues, type Finding } from './issues.js';
-import { readCsv } from './csv.js';
-import { layoutProblems, toSlide, type Slide } from './layouts.js';
+import { readCsv, type CsvCells } from './csv.js';
+import { inferLayout, layoutProblems, toSlide, type Slide } from './layouts.js';
 import { positionOf, type Position } from './positions.js';
-import { OutlineInput, SlideInput, type LabelsInput, type Source, type ThemeInput } from './schema.js';
+import { slideReferenceProblems, topReferenceProblems } from './references.js';
+import { fileRefs, salvage, type FileRef, type Salvaged } from './salvage.js';
+import { OutlineInput, type LabelsInput, type Source, type ThemeInput } from './schema.js';
 import { MAX_OUTLINE_BYTES } from './limits.js';
 
 export interface Outline {
@@ -27,32 +28,62 @@ export interface Outline {
   theme: ThemeInput;
   sources: Source[];
   sourcesSlide: boolean;
+  /** The slides to build: when the outline has problems, only those valid on their own. */
   slides: Slide[];
+  /** Every image and CSV file the outline names, checked whether or not their slides are valid. */
+  files: FileRef[];
+  /** Where the chart data read from CSV files sits in them, by slide index, for `deckgen check`. */
+  csvCells: Map<number, CsvCells>;
+  /** Whether the slides can be planned (fitted): false when the deck-wide title, footer or fonts are broken. */
+  measurable: boolean;
   /** Where a path in the outline sits in the file, for problems found by later stages. */
   locate: (path: readonly PropertyKey[]) => Position;
 }
 
+/** An outline and every problem found in it; the outline holds only what is valid. */
+export interface Loaded {
+  outline: Outline;
+  problems: Diagnostic[];
+}
 
+/** The outline, or an InputError with every problem in it (CSV files included). */
 export async function loadOutline(file: string): Promise<Outline> {
-  const outline = parseOutline(await readOutlineText(file), file);
-  await readChartData(outline);
+  const { outline, problems } = await loadParts(file);
+  if (hasErrors(problems)) throw new InputError(problems);
   return outline;
 }
 
-/** Charts with `data:` get their labels and series from the CSV file it names. */
-async function readChartData(outline: Outline): Promise<void> {
+/** The outline's valid parts, its CSV data read, and every problem found on the way. */
+export async function loadParts(file: string): Promise<Loaded> {
+  const loaded = parseParts(await readOutlineText(file), file);
+  const csv = await readChartData(loaded.outline);
+  return { outline: loaded.outline, problems: sortDiagnostics([...loaded.problems, ...csv], file) };
+}
+
+/**
+ * Charts with `data:` get their labels and series from the CSV file it names. Every CSV file the
+ * outline names is read, also on slides with other problems; a slide whose CSV fails is left out.
+ */
+async function readChartData(outline: Outline): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
-  for (const slide of outline.slides) {
-    if (slide.layout !== 'chart' && slide.layout !== 'chart-text') continue;
-    const data = (slide.chart as { data?: string }).data;
-    if (data === undefined) continue;
+  const failed = new Set<number>();
+  for (const ref of outline.files) {
+    if (ref.kind !== 'csv') continue;
+    const data = ref.ref;
     const label = path.relative(process.cwd(), path.resolve(outline.dir, data)) || data;
     const csv = await readCsv(data, outline.dir, label);
-    if (csv.data) Object.assign(slide.chart, csv.data);
-    else if (csv.diagnostics[0]?.message === 'no such file') problems.push({ ...csv.diagnostics[0], file: outline.file, ...outline.locate(['slides', slide.index, 'chart', 'data']), message: `CSV file "${data}" not found` });
+    const slide = outline.slides.find((s) => s.index === ref.slide);
+    if (csv.data) {
+      if (slide && 'chart' in slide) Object.assign(slide.chart, csv.data);
+      if (slide && csv.cells) outline.csvCells.set(slide.index, csv.cells);
+      continue;
+    }
+    failed.add(ref.slide!);
+    if (csv.diagnostics[0]?.message === 'no such file') problems.push({ ...csv.diagnostics[0], file: outline.file, ...outline.locate(ref.at), message: `CSV file "${data}" not found` });
     else problems.push(...csv.diagnostics);
   }
-  if (problems.length) throw new InputError(problems);
+  if (failed.size) outline.slides = outline.slides.filter((s) => !failed.has(s.index));
+  return problems;
 }
 
 export async function readOutlineText(file: string): Promise<string> {
@@ -77,7 +108,15 @@ export async function readOutlineText(file: string): Promise<string> {
   return text;
 }
 
+/** The outline, or an InputError with every problem found in its text. */
 export function parseOutline(text: string, file: string): Outline {
+  const { outline, problems } = parseParts(text, file);
+  if (hasErrors(problems)) throw new InputError(problems);
+  return outline;
+}
+
+/** The outline's valid parts and every problem in its text; throws only when nothing can be read. */
+export function parseParts(text: string, file: string): Loaded {
   try {
     return parseChecked(text, file);
   } catch (e) {
@@ -89,7 +128,7 @@ export function parseOutline(text: string, file: string): Outline {
   }
 }
 
-function parseChecked(text: string, file: string): Outline {
+function parseChecked(text: string, file: string): Loaded {
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const locate = (p: readonly PropertyKey[], key = false): Position => positionOf(doc, lines, p as (string | number)[], key);
@@ -106,32 +145,34 @@ function parseChecked(text: string, file: string): Outline {
     throw new InputError([diagnostic(file, 'not-a-mapping', 'the outline must be a mapping of keys (title:, slides:, ...)', { hint: 'start with `title: My deck` and a `slides:` list' })]);
   }
   const parsed = OutlineInput.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
-    // Report everything in one go: layout problems of the slides that are valid on their own too.
-    const findings = findingsFromIssues(parsed.error.issues);
-    const raw = (data as { slides?: unknown }).slides;
-    if (Array.isArray(raw)) {
-      raw.forEach((s, i) => {
-        const slide = SlideInput.safeParse(s);
-        if (slide.success && !slide.data.skip) findings.push(...layoutProblems(slide.data, i));
-      });
-    }
-    throw new InputError(byPosition(findings.map(at)));
-  }
-
-  const o = parsed.data;
+  // A valid outline is used as parsed; otherwise its valid parts still get every later check.
+  const findings: Finding[] = parsed.success ? [] : findingsFromIssues(parsed.error.issues);
+  const parts: Salvaged = parsed.success
+    ? { top: parsed.data, slides: parsed.data.slides.map((input, index) => ({ input, index })), sourceIds: parsed.data.sources.map((s) => s.id), measurable: true }
+    : salvage(data as Record<string, unknown>, parsed.error.issues);
+  const o = parts.top;
   // A skipped slide must still be valid YAML and schema (typos show), but may be unfinished.
-  const findings: Finding[] = o.slides.flatMap((s, i) => (s.skip ? [] : layoutProblems(s, i)));
-  findings.push(...referenceProblems(o));
+  const shown = parts.slides.filter((s) => !s.input.skip);
+  const topProblems = topReferenceProblems(o);
+  findings.push(...topProblems);
+  const ids = new Set(parts.sourceIds);
+  const usable = shown.filter(({ input, index }) => {
+    const own = [...layoutProblems(input, index), ...slideReferenceProblems(input, index, ids)];
+    findings.push(...own);
+    return own.length === 0;
+  });
+  // The agenda lists the section slides: with some slides left out it would list the wrong ones.
+  const rawCount = Array.isArray((data as { slides?: unknown }).slides) ? (data as { slides: unknown[] }).slides.length : 0;
+  const allThere = usable.length === shown.length && parts.slides.length === rawCount;
+  const planned = allThere ? usable : usable.filter((s) => inferLayout(s.input) !== 'agenda');
   const problems = byPosition(findings.map(at));
-  if (hasErrors(problems)) throw new InputError(problems);
 
   const meta: Outline['meta'] = { title: o.title, lang: o.lang };
   if (o.subtitle) meta.subtitle = o.subtitle;
   if (o.author) meta.author = o.author;
   if (o.date !== undefined) meta.date = o.date;
   if (o.footer) meta.footer = o.footer;
-  return {
+  const outline: Outline = {
     file,
     warnings: syntax,
     dir: path.dirname(path.resolve(file)),
@@ -140,9 +181,14 @@ function parseChecked(text: string, file: string): Outline {
     theme: o.theme,
     sources: o.sources,
     sourcesSlide: o.sourcesSlide,
-    slides: o.slides.map(toSlide).filter((_, i) => !o.slides[i]!.skip),
+    slides: planned.map((s) => toSlide(s.input, s.index)),
+    files: fileRefs(data),
+    csvCells: new Map(),
+    // The deck's title, footer and fonts are on every slide: broken, no slide can be planned.
+    measurable: parts.measurable && topProblems.length === 0,
     locate,
   };
+  return { outline, problems };
 }
 
 /** The document as plain data; aliases that point nowhere or expand without end are reported. */
@@ -166,19 +212,25 @@ function toData(doc: Document, lines: LineCounter, file: string): unknown {
   }
 }
 
-const byPosition = (ds: Diagnostic[]): Diagnostic[] => [...ds].sort((a, b) => a.line - b.line || a.column - b.column);
+const byPosition = (ds: Diagnostic[]): Diagnostic[] => sortDiagnostics(ds);
 
-/** YAML problems, the same message at most three times: one unclosed bracket can cause hundreds. */
+/**
+ * YAML problems: the first on each line, and the same kind at most three times (one unclosed
+ * bracket can cause hundreds).
+ */
 function yamlProblems(doc: Document, lines: LineCounter, file: string): Diagnostic[] {
   const all = [...doc.errors, ...doc.warnings];
   const seen = new Map<string, number>();
-  const exact = new Set<string>();
+  // One mistake makes the parser report several problems on its line: the first says what it is.
+  const lineSeen = new Set<number>();
+  let capped = 0;
   const kept = all.filter((e) => {
-    const key = `${e.pos[0]}|${e.message}`;
-    if (exact.has(key)) return false;
-    exact.add(key);
+    const line = lines.linePos(e.pos[0]).line;
+    if (lineSeen.has(line)) return false;
+    lineSeen.add(line);
     const n = (seen.get(e.code) ?? 0) + 1;
     seen.set(e.code, n);
+    if (n > 3) capped++;
     return n <= 3;
   });
   const found = kept.map((e) => {
@@ -201,51 +253,9 @@ function yamlProblems(doc: Document, lines: LineCounter, file: string): Diagnost
       severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
     });
   });
-  if (kept.length < all.length) {
-    found.push(diagnostic(file, 'yaml-more', `and ${all.length - kept.length} more YAML problems like these`, { hint: 'fix the first one; the rest often follow from it' }));
+  if (capped) {
+    found.push(diagnostic(file, 'yaml-more', `and ${capped} more YAML problems like these`, { hint: 'fix the first one; the rest often follow from it' }));
   }
   return found;
 }
 
-/** Source ids that resolve, and derived formulas that compute. */
-function referenceProblems(o: OutlineInput): Finding[] {
-  const ids = new Set(o.sources.map((s) => s.id));
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  o.sources.forEach((s, i) => {
-    if (seen.has(s.id)) findings.push({ path: ['sources', i, 'id'], message: `source id "${s.id}" is used twice`, hint: 'give each source its own id' });
-    seen.add(s.id);
-  });
-  const walk = (value: unknown, p: PropertyKey[]): void => {
-    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...p, i]));
-    if (typeof value === 'string') {
-      for (const message of inlineDerivedProblems(value)) findings.push({ path: p, message, hint: 'write {{ 4.1433 / 20 | 0.0% }}: numbers, + - * / ( ), then a format' });
-      return;
-    }
-    if (value === null || typeof value !== 'object') return;
-    for (const [key, v] of Object.entries(value)) {
-      if (key === 'source' && p[0] === 'slides') {
-        const id = typeof v === 'string' ? v : (v as { id: string }).id;
-        if (!ids.has(id)) {
-          findings.push({
-            path: [...p, key],
-            message: `unknown source "${id}"`,
-            hint: ids.size ? `sources defined: ${[...ids].join(', ')}` : 'add it under `sources:` at the top of the outline',
-          });
-        }
-      } else if (key === 'derived' && v && typeof v === 'object') {
-        try {
-          const n = evaluate((v as { formula: string }).formula);
-          if (!Number.isFinite(n)) throw new FormulaError('the result is not a finite number');
-        } catch (e) {
-          if (!(e instanceof FormulaError)) throw e;
-          findings.push({ path: [...p, key, 'formula'], message: `formula does not compute: ${e.message}`, hint: 'e.g. formula: "4.1433 / 20"' });
-        }
-      } else {
-        walk(v, [...p, key]);
-      }
-    }
-  };
-  walk(o, []);
-  return findings;
-}

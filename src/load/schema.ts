@@ -29,9 +29,11 @@ export const MAX_SLIDES = 10_000;
 export const CHART_TYPES = ['bar', 'hbar', 'stacked-bar', 'line', 'pie', 'doughnut', 'combo'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
+/** A colour as the outline writes it; issues.ts recognises the pattern to hint at the nearest valid one. */
+export const HEX_COLOUR = /^#?[0-9a-fA-F]{6}$/;
 const hexColour = z
   .string()
-  .regex(/^#?[0-9a-fA-F]{6}$/, 'a colour is six hex digits, like "#0B5394"')
+  .regex(HEX_COLOUR, 'a colour is six hex digits, like "#0B5394"')
   .transform((c) => c.replace('#', '').toUpperCase());
 
 /** A font family as PowerPoint names it; written into XML attributes, so nothing else is allowed. */
@@ -39,6 +41,12 @@ const fontName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,62}$/, 'a font 
 
 /** Numbers are welcome where text is expected (a bullet "2012" parses as a number in YAML). */
 const text = z.union([z.string(), z.number().transform(String)]);
+
+/**
+ * `source: own` marks a figure as the presenter's own (a target, an estimate), not a source's:
+ * the slide's source line says so, and `deckgen check` does not look it up.
+ */
+export const OWN_SOURCE = 'own';
 
 export const SourceRef = z
   .union([
@@ -51,7 +59,7 @@ export const SourceRef = z
         .describe('Paragraph (or paragraphs) of the source the figures are in.'),
     }),
   ])
-  .describe('Where a figure comes from: a source id, or { id, para }.');
+  .describe('Where a figure comes from: a source id, or { id, para }; `own` for the presenter\'s own figures (targets, estimates).');
 export type SourceRef = z.infer<typeof SourceRef>;
 
 export const Derived = z
@@ -251,7 +259,7 @@ const langTag = z
   .string()
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?$/, 'a language is a BCP 47 tag like "en-US", "zh-CN", "fr" or "de-DE"');
 
-export const LABEL_KEYS = ['source', 'sources', 'agenda', 'cont', 'continued', 'derived', 'derivedNote', 'paras', 'introduction', 'quote', 'noSources'] as const;
+export const LABEL_KEYS = ['source', 'sources', 'agenda', 'cont', 'continued', 'derived', 'derivedNote', 'paras', 'introduction', 'quote', 'noSources', 'own'] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 
 export const LabelsInput = z
@@ -267,6 +275,7 @@ export const LabelsInput = z
     introduction: z.string().min(1).optional().describe('Name of the PowerPoint section holding the slides before the first section slide.'),
     quote: z.string().min(1).optional().describe('Title for screen readers of a quote slide without a title.'),
     noSources: z.string().min(1).optional().describe('Shown on a Sources slide when the outline lists no sources.'),
+    own: z.string().min(1).optional().describe("Names `source: own` figures in a source line. Default \"presenter's own figures\"."),
   })
   .describe("The words deckgen writes itself, over the defaults for the deck's language.");
 export type LabelsInput = z.infer<typeof LabelsInput>;

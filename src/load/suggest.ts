@@ -27,3 +27,54 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   const allowed = Math.max(1, Math.floor(input.length / 3));
   return bestScore <= allowed ? best : undefined;
 }
+
+/**
+ * Words people use for a value deckgen names differently, and values it does not support mapped
+ * to the nearest one it does (with why). Looked up before the spelling-based guess.
+ */
+const SYNONYMS: Record<string, { to: string; note?: string }> = {
+  donut: { to: 'doughnut' },
+  ring: { to: 'doughnut' },
+  column: { to: 'bar' },
+  columns: { to: 'bar' },
+  'column-chart': { to: 'bar' },
+  'bar-chart': { to: 'bar' },
+  histogram: { to: 'bar' },
+  barh: { to: 'hbar' },
+  'horizontal-bar': { to: 'hbar' },
+  horizontal: { to: 'hbar' },
+  'bar-horizontal': { to: 'hbar' },
+  stacked: { to: 'stacked-bar' },
+  'stacked-column': { to: 'stacked-bar' },
+  stackedbar: { to: 'stacked-bar' },
+  'line-chart': { to: 'line' },
+  'pie-chart': { to: 'pie' },
+  area: { to: 'line', note: 'area charts are not supported' },
+  'stacked-area': { to: 'stacked-bar', note: 'area charts are not supported' },
+  scatter: { to: 'line', note: 'scatter charts are not supported' },
+  mixed: { to: 'combo' },
+  'bar-line': { to: 'combo' },
+  'line-bar': { to: 'combo' },
+  cover: { to: 'title' },
+  divider: { to: 'section' },
+  list: { to: 'bullets' },
+  text: { to: 'bullets' },
+  kpi: { to: 'kpis' },
+  metrics: { to: 'kpis' },
+  stats: { to: 'kpis' },
+  comparison: { to: 'two-column' },
+  'two-columns': { to: 'two-column' },
+  picture: { to: 'image' },
+  photo: { to: 'image' },
+  references: { to: 'sources' },
+  bibliography: { to: 'sources' },
+};
+
+/** "did you mean" for a value: a known synonym first, then the closest spelling. */
+export function suggestValue(input: string, allowed: readonly string[]): { value: string; note?: string } | undefined {
+  const key = input.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const synonym = SYNONYMS[key];
+  if (synonym && allowed.includes(synonym.to)) return synonym.note ? { value: synonym.to, note: synonym.note } : { value: synonym.to };
+  const guess = didYouMean(input, allowed);
+  return guess ? { value: guess } : undefined;
+}

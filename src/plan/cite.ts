@@ -1,6 +1,6 @@
 /** Source lines: which sources a slide cites, said briefly under the content. */
 import type { Slide } from '../load/layouts.js';
-import type { Source, SourceRef } from '../load/schema.js';
+import { OWN_SOURCE, type Source, type SourceRef } from '../load/schema.js';
 import { fill, type Labels } from './labels.js';
 
 interface Citation {
@@ -45,6 +45,8 @@ export function sourceLine(slide: Slide, sources: readonly Source[], derived: bo
   const parts = citations(slide).map((c) => {
     const paras = [...c.paras].sort((a, b) => a - b);
     const where = paras.length ? ` ${fill(labels.paras, { n: paras.join(', ') })}` : '';
+    // `source: own`: the presenter's own figures (targets, estimates), said as such.
+    if (c.id === OWN_SOURCE) return labels.own;
     return `${cites.get(c.id) ?? c.id}${where}`;
   });
   if (!parts.length && !derived) return undefined;

@@ -18,6 +18,7 @@ const EN: Labels = {
   introduction: 'Introduction',
   quote: 'Quote',
   noSources: 'No sources are listed in this outline.',
+  own: "presenter's own figures",
 };
 
 /** By primary language subtag. */
@@ -35,6 +36,7 @@ const BUILT_IN: Record<string, Labels> = {
     introduction: '引言',
     quote: '引语',
   noSources: '本大纲未列出资料来源。',
+  own: '演示者自己的数字',
   },
   fr: {
     source: 'Source : {list}.',
@@ -48,6 +50,7 @@ const BUILT_IN: Record<string, Labels> = {
     introduction: 'Introduction',
     quote: 'Citation',
   noSources: 'Aucune source n’est indiquée dans ce plan.',
+  own: 'chiffres propres du présentateur',
   },
   de: {
     source: 'Quelle: {list}.',
@@ -61,6 +64,7 @@ const BUILT_IN: Record<string, Labels> = {
     introduction: 'Einleitung',
     quote: 'Zitat',
   noSources: 'Diese Gliederung nennt keine Quellen.',
+  own: 'eigene Zahlen der Vortragenden',
   },
   es: {
     source: 'Fuente: {list}.',
@@ -74,6 +78,7 @@ const BUILT_IN: Record<string, Labels> = {
     introduction: 'Introducción',
     quote: 'Cita',
   noSources: 'Este esquema no incluye fuentes.',
+  own: 'cifras propias del presentador',
   },
   ja: {
     source: '出典：{list}。',
@@ -87,6 +92,7 @@ const BUILT_IN: Record<string, Labels> = {
     introduction: 'はじめに',
     quote: '引用',
   noSources: 'このアウトラインには出典がありません。',
+  own: '発表者自身の数値',
   },
 };
 

@@ -13,25 +13,32 @@ import { PlanContext, type ImageSizes } from './context.js';
 import type { Deck, PlannedSlide, Shape } from './deck.js';
 import { plainText } from './inline.js';
 import { visible } from './text.js';
-import { GRID } from './grid.js';
 import { agendaSlide, sectionSlide, titleSlide } from './layouts/cover.js';
 import { kpisBody } from './layouts/figures.js';
 import { tablePages } from './layouts/table.js';
 import { bulletPages, quoteBody, twoColumnBody } from './layouts/prose.js';
 import { sourcesBody } from './layouts/sources.js';
 import { chartBody, chartTextBody, imageBody } from './layouts/visual.js';
-import { expandDerived, INLINE_DERIVED } from '../figures/derive.js';
+import { expandDerived } from '../figures/derive.js';
 import { fill } from './labels.js';
 import { colourWarnings } from './contrast.js';
 
 /** Notes as the presenter reads them: derived figures computed, no trailing blank line. */
 const speakerNotes = (ctx: PlanContext, notes: string): string => expandDerived(notes, ctx.labels.derived).trimEnd();
 
-/** Slides showing a computed figure say so in their source line. */
-function hasDerived(slide: Slide): boolean {
-  const { notes: _spoken, ...shown } = slide;
-  const json = JSON.stringify(shown);
-  return json.includes('"derived":') || new RegExp(INLINE_DERIVED.source).test(json);
+/**
+ * Slides showing a computed figure say so in their source line: judged by what the slide shows
+ * (a continued slide shows only some of the bullets), from the labels derived figures carry.
+ */
+function showsDerived(ctx: PlanContext, body: readonly Shape[]): boolean {
+  const word = ctx.labels.derived;
+  const inline = `(${word}: `;
+  const kpi = `${word.charAt(0).toUpperCase()}${word.slice(1)}: `;
+  return body.some((s) => {
+    if (s.kind === 'text') return s.paragraphs.some((p) => plainText(p.runs).includes(inline) || plainText(p.runs).startsWith(kpi));
+    if (s.kind === 'table') return [...s.header, ...s.rows.flat()].some((c) => c.includes(inline));
+    return false;
+  });
 }
 
 export interface Plan {
@@ -137,7 +144,7 @@ function framed(ctx: PlanContext, slide: Slide | undefined, title: string | unde
   // Every slide has a title for screen readers and PowerPoint's outline; one the outline leaves
   // out (a quote slide may) is placed above the slide, where it is read but not seen.
   const titled = visible(title) ? titleShapes(ctx, at, title) : [hiddenTitle(ctx, at, untitled(ctx, at))];
-  const shapes = [...titled, ...body, ...(slide ? sourceShapes(ctx, slide, hasDerived(slide)) : []), ...footerShapes(ctx, false, slide?.layout ?? 'sources')];
+  const shapes = [...titled, ...body, ...(slide ? sourceShapes(ctx, slide, showsDerived(ctx, body)) : []), ...footerShapes(ctx, false, slide?.layout ?? 'sources')];
   const layout = slide?.layout ?? 'sources';
   const planned: PlannedSlide = {
     layout,

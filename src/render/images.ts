@@ -24,12 +24,9 @@ const MAX_SIDE = 10_000;
 const MAX_PIXELS = 40_000_000;
 const MAX_BYTES = 50 * 1024 * 1024;
 
-/** Every image reference with where it sits in the outline, for error messages. */
+/** Every image the outline names, with where it sits in the outline, also on slides with other problems. */
 function references(outline: Outline): { ref: string; at: PropertyKey[] }[] {
-  const refs: { ref: string; at: PropertyKey[] }[] = [];
-  if (outline.theme.logo) refs.push({ ref: outline.theme.logo, at: ['theme', 'logo'] });
-  for (const s of outline.slides) if (s.layout === 'image') refs.push({ ref: s.image.path, at: ['slides', s.index, 'image', 'path'] });
-  return refs;
+  return outline.files.filter((f) => f.kind === 'image');
 }
 
 /** Type and pixel size from the file's header: PNG's IHDR, or JPEG's first start-of-frame. */

@@ -12,9 +12,11 @@ import type { Template } from './model.js';
 import { readTemplate, TEMPLATE_LIMITS, TemplateError } from './read.js';
 
 export async function loadTemplate(outline: Outline): Promise<{ template?: Template; diagnostics: Diagnostic[] }> {
-  const ref = outline.theme.template;
-  if (ref === undefined) return { diagnostics: [] };
-  const at = outline.locate(['theme', 'template']);
+  // Read whatever else the outline's theme gets wrong: a template problem is reported all the same.
+  const named = outline.files.find((f) => f.kind === 'template');
+  if (!named) return { diagnostics: [] };
+  const ref = named.ref;
+  const at = outline.locate(named.at);
   const fail = (message: string, hint: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [diagnostic(outline.file, 'template', message, { ...at, hint })] });
   const real = await realpath(path.resolve(outline.dir, ref)).catch(() => undefined);
   if (!real) return fail(`template "${ref}" not found`, `paths are relative to the outline's folder (${outline.dir})`);

@@ -31,6 +31,25 @@ describe('deckgen check', () => {
     expect(r.stderr).toMatch(new RegExp(`^port\\.yaml:${line}:\\d+ error: ${changed.replace('.', '\\.')}`, 'm'));
   });
 
+  it("passes build --check on a forward-looking deck whose targets are marked `source: own`, and says so on the slide", async () => {
+    const targets = (own: string): string => `  - title: Targets for the next terminal\n    bullets:\n      - { text: "Twelve new berths by 2031, handling 11 million TEU"${own} }\n`;
+    const unmarked = project((o) => `${o.trimEnd()}\n${targets('')}`);
+    const r = deckgen(['build', 'port.yaml', '--check', '--source', 'port-2023.txt'], unmarked);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/2031 on slide \d+ \("Targets for the next terminal"\) cites no source, and is not in source "port"/);
+    expect(r.stderr).toContain('`source: own`');
+
+    const marked = project((o) => `${o.trimEnd()}\n${targets(', source: own')}`);
+    copyFileSync('examples/assets/photo.png', path.join(marked, 'berths.png'));
+    const ok = deckgen(['build', 'port.yaml', '--check', '--source', 'port-2023.txt', '--out', 'port.pptx'], marked);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const { openPptx } = await import('../support/ooxml.js');
+    const pptx = await openPptx(readFileSync(path.join(marked, 'port.pptx')));
+    const slides = await Promise.all(pptx.partNames.filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).map((f) => pptx.text(f)));
+    expect(slides.some((x) => x.includes('Twelve new berths') && x.includes('presenter&apos;s own figures'))).toBe(true);
+  });
+
   it('prints JSON for editors and CI', () => {
     const r = deckgen(['check', 'port.yaml', '--source', 'port-2023.txt', '--json'], project((o) => o.replace('8.472', '8.473')));
     expect(r.code).toBe(1);

@@ -55,6 +55,15 @@ describe('deckgen CLI', () => {
     expect(existsSync(path.join(dir, 'dist/q3.pptx'))).toBe(true);
   });
 
+  it('adds .pptx to an --out without an extension', () => {
+    const dir = project({ 'deck.yaml': GOOD });
+    const r = deckgen(['build', '--out', 'deck4'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^✓ deck4\.pptx: /);
+    expect(existsSync(path.join(dir, 'deck4.pptx'))).toBe(true);
+    expect(existsSync(path.join(dir, 'deck4'))).toBe(false);
+  });
+
   it('reports every problem with file:line:col and a hint, exits 1, and writes nothing', () => {
     const dir = project({ 'bad.yaml': 'title: Bad\nslides:\n  - titel: x\n    bullets: [a]\n  - layout: kpiz\n    title: y\n' });
     const r = deckgen(['build', 'bad.yaml'], dir);
@@ -125,7 +134,8 @@ describe('deckgen CLI', () => {
   });
 
   // Node 20's recursive mkdir never returns under /proc: deckgen used to hang here.
-  it.skipIf(!existsSync('/proc/self'))('says it cannot write where no folder can be made, rather than hang', () => {
+  it('says it cannot write where no folder can be made, rather than hang', (ctx) => {
+    ctx.skip(!existsSync('/proc/self'), 'needs /proc (Linux)');
     const dir = project({ 'deck.yaml': GOOD });
     const build = deckgen(['build', '--out', '/proc/deckgen-none/deck.pptx'], dir);
     expect(build.code).toBe(1);

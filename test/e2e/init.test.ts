@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOutline } from '../../src/load/load.js';
@@ -17,12 +18,39 @@ describe('deckgen init', () => {
     for (const f of FILES) expect(existsSync(path.join(project, f)), f).toBe(true);
     expect(read(project, 'deck.yaml').toString().split('\n')[0]).toBe('# yaml-language-server: $schema=./deck.schema.json');
     expect(read(project, 'deck.schema.json').equals(readFileSync('deck.schema.json'))).toBe(true);
-    expect(read(project, 'assets/logo.png').equals(readFileSync('assets/logo.png'))).toBe(true);
-    expect(read(project, 'HOW-TO.md').toString()).toMatch(/npx deckgen build[\s\S]*npx deckgen validate|npx deckgen validate[\s\S]*npx deckgen build/);
-    expect(read(project, 'HOW-TO.md').toString()).toContain('npx deckgen preview');
+    // Its own neutral logo, not the default deck's Liangjiang one.
+    expect(read(project, 'assets/logo.png').equals(readFileSync('templates/init/assets/logo.png'))).toBe(true);
+    expect(read(project, 'assets/logo.png').equals(readFileSync('assets/logo.png'))).toBe(false);
+    // deckgen is neither installed in the new folder nor on the PATH: every command names the CLI that ran.
+    const cli = `node ${path.resolve('dist/cli.js')}`;
+    const howTo = read(project, 'HOW-TO.md').toString();
+    for (const command of ['validate', 'build', 'preview']) expect(howTo).toContain(`${cli} ${command}`);
+    expect(read(project, 'deck.yaml').toString()).toContain(`${cli} build`);
+    for (const text of [howTo, read(project, 'deck.yaml').toString()]) {
+      expect(text).not.toContain('{{deckgen}}');
+      // "npx deckgen" only where the how-to explains when it works.
+      expect(text.split('\n').filter((l) => l.includes('npx deckgen') && !/do not run|--save-dev/.test(l))).toEqual([]);
+    }
     for (const f of FILES) expect(r.stdout).toContain(path.join('talk', f));
-    // deckgen is not installed in the new folder, so the next step names the CLI that ran.
-    expect(r.stdout).toContain(`cd talk && node ${path.resolve('dist/cli.js')} build`);
+    expect(r.stdout).toContain(`cd talk && ${cli} build`);
+  });
+
+  it('names `deckgen` when the deckgen on the PATH is this one, as after npm install -g <path> or npm link', () => {
+    const dir = tempDir();
+    // What npm install -g and npm link make: a bin folder with a link to the package's dist/cli.js.
+    const bin = path.join(dir, 'bin');
+    mkdirSync(bin);
+    symlinkSync(path.resolve('dist/cli.js'), path.join(bin, 'deckgen'));
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string>; files: string[] };
+    expect(pkg.bin).toEqual({ deckgen: 'dist/cli.js' });
+    expect(readFileSync('dist/cli.js', 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
+    const r = spawnSync(path.join(bin, 'deckgen'), ['init', 'talk'], { cwd: dir, encoding: 'utf8', env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('cd talk && deckgen build');
+    expect(readFileSync(path.join(dir, 'talk', 'HOW-TO.md'), 'utf8')).toContain('\ndeckgen build\n');
+    const built = spawnSync('deckgen', ['build', '-q'], { cwd: path.join(dir, 'talk'), encoding: 'utf8', env });
+    expect(built.status).toBe(0);
   });
 
   it('writes a starter deck that validates and builds, showing the main layouts', async () => {
@@ -87,5 +115,17 @@ describe('deckgen init', () => {
     const r = deckgen(['init', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--force');
+  });
+});
+
+describe('logos', () => {
+  it('gives the example and the starter project their own logos, not the Liangjiang one', () => {
+    const lna = readFileSync('assets/logo.png');
+    const example = readFileSync('examples/assets/logo.png');
+    const starter = readFileSync('templates/init/assets/logo.png');
+    expect(example.equals(lna)).toBe(false);
+    expect(starter.equals(lna)).toBe(false);
+    expect(starter.equals(example)).toBe(false);
+    expect(readFileSync('examples/all-layouts.yaml', 'utf8')).toMatch(/logo: assets\/logo\.png/);
   });
 });

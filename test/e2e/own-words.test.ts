@@ -10,8 +10,9 @@ const RUN = 8;
 const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9.]+/g) ?? [];
 const runs = (ws: string[]): Set<string> => new Set(ws.slice(0, Math.max(0, ws.length - RUN + 1)).map((_, i) => ws.slice(i, i + RUN).join(' ')));
 
-describe.skipIf(!existsSync(ARTICLE))('the project, against the source article', () => {
-  it('shares no run of eight words with it, apart from the article title it cites', () => {
+describe('the project, against the source article', () => {
+  it('shares no run of eight words with it, apart from the article title it cites', (ctx) => {
+    ctx.skip(!existsSync(ARTICLE), `needs the source article at ${ARTICLE} (beside the clone, not in it)`);
     const text = readFileSync(ARTICLE, 'utf8');
     const title = text.split('\n')[0]!;
     const article = runs(words(text));

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, tempDir } from '../support/cli.js';
@@ -51,7 +51,8 @@ describe('deckgen watch', () => {
 
     let mark = w.out.length;
     writeFileSync(outline, OUTLINE('Second'));
-    await w.waitFor('out', /✓ output\/deck\.pptx: 3 slides, \d+ KB, \d\.\d\d s \(after deck\.yaml changed\)/, mark);
+    // The same summary line as build prints: slides, charts, size and time.
+    await w.waitFor('out', /✓ output\/deck\.pptx: 3 slides, 1 chart, \d+ KB, \d\.\d\d s \(after deck\.yaml changed\)/, mark);
     const good = readFileSync(path.join(dir, 'output/deck.pptx'));
 
     const errMark = w.err.length;
@@ -64,6 +65,40 @@ describe('deckgen watch', () => {
     writeFileSync(outline, OUTLINE('Fourth'));
     await w.waitFor('out', /✓ output\/deck\.pptx/, mark);
     expect(readFileSync(path.join(dir, 'output/deck.pptx')).equals(good)).toBe(false);
+  }, 60_000);
+
+  it('watches only what the build reads: its own log in the folder does not set off builds', async () => {
+    const dir = tempDir();
+    const outline = path.join(dir, 'deck.yaml');
+    writeFileSync(outline, OUTLINE('First'));
+    const log = path.join(dir, 'watch.log');
+    // As a user runs it: `deckgen watch deck.yaml > watch.log 2>&1`, one file for both streams, in order.
+    child = spawn('sh', ['-c', `exec "${process.execPath}" "${CLI}" watch deck.yaml > watch.log 2>&1`], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const read = (): string => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+    const waitFor = async (pattern: RegExp): Promise<void> => {
+      for (let i = 0; i < 800 && !pattern.test(read()); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(read()).toMatch(pattern);
+    };
+    await waitFor(/watching/);
+    // The summary of the first build comes first, then "watching".
+    expect(read()).toMatch(/^✓ output\/deck\.pptx: 3 slides, 1 chart, [^\n]*\nwatching \. for changes/);
+    writeFileSync(path.join(dir, 'notes.txt'), 'not an input');
+    writeFileSync(outline, OUTLINE('Second'));
+    await waitFor(/\(after deck\.yaml changed\)/);
+    const text = read();
+    expect(text).not.toMatch(/after (watch\.log|notes\.txt) changed/);
+    expect(text.match(/✓/g)).toHaveLength(2);
+  }, 60_000);
+
+  it('rebuilds when an image the outline names appears, and not for other files', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'deck.yaml'), `${OUTLINE('First')}  - title: Photo\n    image: { path: photo.png }\n`);
+    const w = watcher(dir);
+    await w.waitFor('err', /image "photo\.png" not found[\s\S]*watching/);
+    writeFileSync(path.join(dir, 'other.png'), readFileSync('examples/assets/photo.png'));
+    writeFileSync(path.join(dir, 'photo.png'), readFileSync('examples/assets/photo.png'));
+    await w.waitFor('out', /✓ output\/deck\.pptx: 4 slides[^\n]*\(after photo\.png changed\)/);
+    expect(w.out).not.toMatch(/other\.png/);
   }, 60_000);
 
   it('says so when the deck cannot be written, and keeps watching', async () => {

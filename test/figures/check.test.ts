@@ -103,14 +103,14 @@ describe('checkFigures: where it reports', () => {
     expect(check(yaml)).toEqual([expect.objectContaining({ line: 6, message: expect.stringMatching(/^13 on slide 2 \("13 berths"\)/) })]);
   });
 
-  it("reports a figure from a chart's CSV data at the `data:` line, naming the file", async () => {
+  it("reports a figure from a chart's CSV data at its line and column in the CSV file", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'deckgen-check-'));
     try {
       await writeFile(path.join(dir, 'traffic.csv'), 'Kind,TEU\nTransshipment,3.18\nAll traffic,8.482\n');
       const file = path.join(dir, 'deck.yaml');
       await writeFile(file, outline('  - title: T', '    chart: { data: traffic.csv, unit: million TEU, source: { id: port, para: [1, 2] } }'));
       const ds = checkFigures(await loadOutline(file), sources(SOURCE));
-      expect(ds.map((d) => [d.line, d.message])).toEqual([[6, '8.482 million (from traffic.csv) on slide 2 ("T") is not in source "port" (port-2023.txt)']]);
+      expect(ds.map((d) => [path.basename(d.file), d.line, d.column, d.message])).toEqual([['traffic.csv', 3, 13, '8.482 million (from traffic.csv) on slide 2 ("T") is not in source "port" (port-2023.txt)']]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -118,8 +118,8 @@ describe('checkFigures: where it reports', () => {
 
   it('reports figures on the title slide as such', () => {
     expect(check(lines('title: Port in 2024', 'footer: 99 lines', 'sources: [{ id: port, title: P }]', 'slides: [{ title: x, bullets: [a] }]')).map((d) => [d.line, d.message])).toEqual([
-      [1, '2024 in the deck title is not in source "port" (port-2023.txt)'],
-      [2, '99 in the footer is not in source "port" (port-2023.txt)'],
+      [1, '2024 in the deck title cites no source, and is not in source "port" (port-2023.txt)'],
+      [2, '99 in the footer cites no source, and is not in source "port" (port-2023.txt)'],
     ]);
   });
 });
@@ -129,6 +129,30 @@ describe('checkFigures: figures it cannot prove', () => {
     const yaml = lines('title: T', 'sources:', '  - { id: port, title: P }', '  - { id: other, title: O }', 'slides:', '  - { title: "13 and 14", bullets: [a], source: other }');
     expect(check(yaml)).toEqual([
       expect.objectContaining({ code: 'figure-source-unread', line: 4, message: '2 figures cite source "other", but it was not given to check against' }),
+    ]);
+  });
+
+  it('says an uncited figure is uncited, rather than blame a source it never named', () => {
+    // Two sources, the text of one given: the title's figure cites neither.
+    const yaml = lines('title: T', 'sources:', '  - { id: port, title: P }', '  - { id: survey, title: S }', 'slides:', '  - { title: "Berths by 2031", bullets: [a] }');
+    expect(check(yaml)).toEqual([
+      expect.objectContaining({ code: 'figure-uncited', line: 6, message: '2031 on slide 2 ("Berths by 2031") cites no source, and is not in source "port" (port-2023.txt)' }),
+    ]);
+    expect(check(yaml)[0]!.hint).toMatch(/`source: own`/);
+  });
+
+  it("does not look up the presenter's own figures, marked `source: own`", () => {
+    expect(check(outline('  - title: Targets', '    bullets:', '      - { text: "Reach 95% by 2031", source: own }'))).toEqual([]);
+    expect(check(outline('  - title: Targets', '    source: own', '    kpis: [{ value: 95, unit: "%", label: Share by 2031 }, { value: 4, label: New lines }]'))).toEqual([]);
+  });
+
+  it('treats dates and year ranges as dates, not figures', () => {
+    const yaml = lines('title: Plan 2025-30', 'date: "2025-03-10"', 'sources: [{ id: port, title: P }]', 'slides:', '  - { title: "From 2024-09 to 10 March 2025, and 2026–2031", bullets: [a] }');
+    expect(check(yaml)).toEqual([]);
+    // A range of counts is not a date.
+    expect(check(lines('title: 1200-1500 riders', 'sources: [{ id: port, title: P }]', 'slides: [{ title: x, bullets: [a] }]')).map((d) => d.message)).toEqual([
+      expect.stringMatching(/^1200 in the deck title/),
+      expect.stringMatching(/^1500 in the deck title/),
     ]);
   });
 
@@ -147,7 +171,8 @@ function figureDigits(text: string): number[] {
   let inSources = false;
   for (const line of text.split('\n')) {
     if (/^\w/.test(line)) inSources = line.startsWith('sources:');
-    if (!inSources && !/^\s*#/.test(line)) {
+    // The deck's date is when, not how much: not a figure.
+    if (!inSources && !/^\s*#/.test(line) && !line.startsWith('date:')) {
       const masked = line
         .replace(/para: (\[[^\]]*\]|\d+)/g, blank) // citations: where, not what
         .replace(/format: "[^"]*"/g, blank)

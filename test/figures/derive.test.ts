@@ -47,7 +47,9 @@ describe('evaluate', () => {
     ['(1 + 2 3', /"\(" is not closed/],
     ['1 2', /unexpected "2"/],
     ['1)', /unexpected "\)"/],
-    ['2 ^ 3', /unexpected "\^"/],
+    ['2 ^ 3', /\^ is not an operator; write 2 \* 2 \* 2/],
+    ['5 ** 2', /\*\* is not an operator; write 5 \* 5$/],
+    ['(1 + 2) ** 2', /\*\* is not an operator; multiply the number by itself with \*/],
     ['.5', /"\." is not allowed/],
   ])('rejects %j with a FormulaError saying why', (formula, why) => {
     expect(() => evaluate(formula)).toThrow(FormulaError);

@@ -61,7 +61,7 @@ describe('extractFigures: what counts', () => {
       '    right: { heading: Right 21, bullets: [[R 22]] }',
     );
     expect(where(fs)).toEqual([
-      '2021 @ title', '2022 @ subtitle', '7 @ author', '2023 @ date', '24 @ footer',
+      '2021 @ title', '2022 @ subtitle', '7 @ author', '24 @ footer',
       '1 @ slides.0.title', '2 @ slides.0.subtitle', '3 @ slides.0.notes',
       '4.1433 million @ slides.1.kpis.0.value', '5 @ slides.1.kpis.0.label',
       '12.6% @ slides.1.kpis.1.value',

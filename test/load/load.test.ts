@@ -211,6 +211,13 @@ describe('parseOutline: YAML syntax', () => {
     expect(d!.column).toBeGreaterThanOrEqual(1);
   });
 
+  it('reports only the first YAML problem of a line, and later lines still', () => {
+    // "bullets: - x" gives the parser two complaints about line 4; the first says what is wrong.
+    const ds = problems(lines('title: T', 'slides:', '  - title: A', '    bullets: - x', '  - title: B', '   bullets: [y]'));
+    expect(ds.map((d) => d.line)).toEqual([4, 6]);
+    expect(ds[0]!.code).toBe('yaml-unexpected_token');
+  });
+
   it('reports a tab used as indentation, with a hint to use spaces', () => {
     const [d] = problems('title: T\nslides:\n\t- title: A\n');
     expect(d).toMatchObject({ code: 'yaml-tab_as_indent', line: 3, column: 1, hint: 'indent with spaces, not tabs' });
@@ -330,15 +337,64 @@ describe('parseOutline: layouts', () => {
   it('reports a chart with more than four takeaways', () => {
     const text = lines('title: T', 'slides:', '  - title: C', `    chart: ${chart}`, '    bullets: [a, b, c, d, e]');
     const [d] = problems(text);
-    expect(d!.message).toBe('a chart with takeaways shows 2 to 4 bullets, not 5');
-    expect(d).toMatchObject(posOf(text, '[a, b, c, d, e]'));
+    expect(d!.message).toBe('a chart with takeaways shows 1 to 4 bullets; this one has 5');
+    expect(d).toMatchObject(posOf(text, 'bullets: [a'));
+  });
+
+  it('accepts a chart with one takeaway, as the message and the README say', () => {
+    const text = lines('title: T', 'slides:', '  - title: C', `    chart: ${chart}`, '    bullets: [a]');
+    expect(parseOutline(text, FILE).slides[0]!.layout).toBe('chart-text');
   });
 
   it('reports a KPI slide with one figure', () => {
     const text = lines('title: T', 'slides:', '  - title: K', '    kpis: [{ value: 1, label: a }]');
     const [d] = problems(text);
-    expect(d).toMatchObject(posOf(text, '[{ value'));
-    expect(d!.hint).toBe('a KPI slide shows two to four figures');
+    expect(d).toMatchObject(posOf(text, 'kpis:'));
+    expect(d!.message).toBe('a kpis slide shows 2 to 4 figures; this one has 1');
+    expect(d!.hint).toMatch(/add a second figure/);
+  });
+
+  it('reports a KPI slide with five figures at the list, saying to split it', () => {
+    const kpi = '      - { value: 1, label: a }';
+    const text = lines('title: T', 'slides:', '  - title: K', '    kpis:', kpi, kpi, kpi, kpi, kpi);
+    const ds = problems(text);
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ ...posOf(text, 'kpis:'), message: 'a kpis slide shows 2 to 4 figures; this one has 5' });
+    expect(ds[0]!.hint).toMatch(/^split the figures over two kpis slides/);
+  });
+
+  it('suggests the supported name for common chart and layout synonyms', () => {
+    const at = (value: string, key = 'type'): string => {
+      const text = key === 'type' ? lines('title: T', 'slides:', '  - title: C', `    chart: { type: ${value}, labels: [a], series: [{ name: s, values: [1] }] }`) : lines('title: T', 'slides:', `  - layout: ${value}`, '    title: C');
+      return problems(text)[0]!.message;
+    };
+    expect(at('donut')).toBe('"donut" is not one of the allowed values (did you mean "doughnut"?)');
+    expect(at('column')).toBe('"column" is not one of the allowed values (did you mean "bar"?)');
+    expect(at('area')).toBe('"area" is not one of the allowed values (area charts are not supported; did you mean "line"?)');
+    expect(at('Horizontal Bar')).toMatch(/did you mean "hbar"/);
+    expect(at('divider', 'layout')).toMatch(/did you mean "section"/);
+  });
+
+  it('hints at the accepted colour forms and the nearest valid colour', () => {
+    const hint = (value: string): string | undefined => problems(lines('title: T', `theme: { primary: ${value} }`, 'slides:', '  - title: A', '    bullets: [x]'))[0]!.hint;
+    expect(hint('"#FFF"')).toMatch(/six hex digits.*nearest valid: "#FFFFFF"$/);
+    expect(hint('red')).toMatch(/nearest valid: "#FF0000"$/);
+    expect(hint('"#0B5394FF"')).toMatch(/nearest valid: "#0B5394"$/);
+    expect(hint('"rgb(11, 83, 148)"')).toMatch(/nearest valid: "#0B5394"$/);
+    expect(hint('"#zzzzzz"')).toBe('a colour is six hex digits, with or without "#": "#0B5394" or "0B5394" (quote it, since # starts a YAML comment)');
+    // Unquoted, # starts a comment and the value is empty: the hint says to quote it.
+    const [bare] = problems(lines('title: T', 'theme:', '  primary: #0B5394', 'slides:', '  - title: A', '    bullets: [x]'));
+    expect(bare!.hint).toMatch(/quote it/);
+  });
+
+  it('hints at how to name a font', () => {
+    const [d] = problems(lines('title: T', 'theme: { font: "Bad<Font>" }', 'slides:', '  - title: A', '    bullets: [x]'));
+    expect(d!.hint).toMatch(/"Calibri"/);
+  });
+
+  it('says a required key is missing, rather than "expected text, got nothing"', () => {
+    const [d] = problems(lines('title: T', 'sources: [{ id: ops }]', 'slides:', '  - title: A', '    bullets: [x]'));
+    expect(d!.message).toBe('`title` is missing');
   });
 
   it('reports a KPI with both a value and a derived figure', () => {
@@ -355,7 +411,7 @@ describe('parseOutline: references and figures', () => {
     const [d] = problems(text);
     expect(d).toMatchObject(posOf(text, 'atricle'));
     expect(d!.message).toBe('unknown source "atricle"');
-    expect(d!.hint).toBe('sources defined: article, report');
+    expect(d!.hint).toBe('sources defined: article, report; or `source: own` for your own figures');
   });
 
   it('reports an unknown source id in { id, para } form and on a chart', () => {
@@ -370,7 +426,7 @@ describe('parseOutline: references and figures', () => {
     const ghost = ds.find((d) => d.message === 'unknown source "ghost"');
     const phantom = ds.find((d) => d.message === 'unknown source "phantom"');
     expect(ds).toHaveLength(2);
-    expect(ghost).toMatchObject({ ...posOf(text, '{ id: ghost'), hint: 'add it under `sources:` at the top of the outline' });
+    expect(ghost).toMatchObject({ ...posOf(text, '{ id: ghost'), hint: 'add it under `sources:` at the top of the outline, or write `source: own` for your own figures' });
     expect(phantom).toMatchObject(posOf(text, 'phantom'));
   });
 

@@ -320,6 +320,31 @@ describe('planDeck: figures and sources', () => {
     expect(t).toContain('Source: Huang Xiqin, 2012 (para. 1). Figures marked "derived" are computed from the cited figures.');
   });
 
+  it('says so only on slides that show a derived figure, not on their continuation', () => {
+    const many = Array.from({ length: 24 }, (_, i) => `      - Point number ${i + 1} about the pilot, with enough words to fill most of a line`);
+    const p = plan(lines('title: T', 'slides:', '  - title: Long', '    bullets:', '      - "Share {{ 1 / 4 | 0% }}"', ...many));
+    const pages = p.deck.slides.filter((s) => s.title.startsWith('Long'));
+    expect(pages.length).toBeGreaterThan(1);
+    const note = (s: PlannedSlide): boolean => texts(s).some((t) => t.includes('Figures marked "derived"'));
+    expect(pages.map(note)).toEqual([true, ...pages.slice(1).map(() => false)]);
+  });
+
+  it('puts the subtitle right under the title on the title slide, whether the title takes one line or two', () => {
+    for (const title of ['Short title', 'A much longer deck title that certainly wraps onto a second line on the title slide']) {
+      const slide = plan(lines(`title: ${title}`, 'subtitle: The subtitle', 'slides:', '  - title: A', '    bullets: [x]')).deck.slides[0]!;
+      const [heading, sub] = textShapes(slide);
+      const bottom = heading!.box.y + heading!.insets.t + overflow(heading!).height;
+      expect(sub!.box.y - bottom).toBeGreaterThan(0.1);
+      expect(sub!.box.y - bottom).toBeLessThan(0.45);
+      expect(overflow(sub!).height).toBeLessThanOrEqual(overflow(sub!).room);
+    }
+  });
+
+  it("names the presenter's own figures on the source line", () => {
+    const p = plan(lines('title: T', SOURCES.trimEnd(), 'slides:', '  - title: A', '    bullets: [{ text: "Reach 95% by 2030", source: own }, { text: b, source: article }]'));
+    expect(texts(p.deck.slides[1]!)).toContain("Source: presenter's own figures; Huang Xiqin, 2012.");
+  });
+
   it('expands an inline derived figure in a bullet', () => {
     const p = plan(lines('title: T', 'slides:', '  - title: A', '    bullets: ["H1 equals {{ 4.1433 / 20 | 0.0% }} of the target"]'));
     expect(texts(p.deck.slides[1]!)).toContain('H1 equals 20.7% (derived: 4.1433 ÷ 20) of the target');

@@ -1,8 +1,9 @@
 // Runs the compiled CLI as a user would, in a folder of the test's choosing.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, onTestFinished } from 'vitest';
 
 export const CLI = path.resolve('dist/cli.js');
 
@@ -18,4 +19,18 @@ export function deckgen(args: string[], cwd = process.cwd(), env: NodeJS.Process
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'deckgen-'));
+const remove = (dir: string): void => rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+const made: string[] = [];
+// Folders made outside a test (in beforeAll) go when the file's tests are done.
+afterAll(() => made.splice(0).forEach(remove));
+
+/** A fresh folder, removed when the test that made it finishes, passed or failed. */
+export function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'deckgen-'));
+  try {
+    onTestFinished(() => remove(dir));
+  } catch {
+    made.push(dir);
+  }
+  return dir;
+}

@@ -2,9 +2,21 @@
 import type { Slide } from '../../load/layouts.js';
 import { footerShapes, logoShape } from '../chrome.js';
 import type { PlanContext } from '../context.js';
-import type { Shape } from '../deck.js';
+import type { Shape, TextShape } from '../deck.js';
 import { COVER } from '../grid.js';
+import { HEIGHT_SAFETY, textHeight } from '../measure.js';
 import { MIN_CONTRAST_LARGE } from '../../theme/contrast.js';
+
+/** Between a title and the subtitle under it. */
+const GAP = 0.2;
+
+/** A top-aligned text box cut to the height its text takes (with the renderers' allowance), so what follows can sit right under it. */
+function hug(shape: TextShape): TextShape {
+  const { insets } = shape;
+  const style = { font: shape.font, lineSpacing: shape.lineSpacing, ...(shape.bold ? { bold: true } : {}) };
+  const used = textHeight(shape.paragraphs, style, shape.size, shape.box.w - insets.l - insets.r) / HEIGHT_SAFETY + insets.t + insets.b;
+  return { ...shape, valign: 'top', box: { ...shape.box, h: Math.min(shape.box.h, used) } };
+}
 
 export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] {
   const { colours } = ctx.theme;
@@ -18,9 +30,12 @@ export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] 
   const logo = logoShape(ctx, COVER.logo);
   if (logo) shapes.push(logo);
   shapes.push({ kind: 'rect', box: COVER.titleRule, fill: colours.accent });
-  shapes.push(ctx.text(COVER.title, [ctx.para(title)], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, valign: 'top', isTitle: true, lineSpacing: 0.95, placeholder: { type: 'ctrTitle' } }, at('title')));
+  const heading = hug(ctx.text(COVER.title, [ctx.para(title)], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, valign: 'top', isTitle: true, lineSpacing: 0.95, placeholder: { type: 'ctrTitle' } }, at('title')));
+  shapes.push(heading);
   if (subtitle) {
-    shapes.push(ctx.text(COVER.subtitle, [ctx.para(subtitle)], { role: 'subtitle', max: 24, colour: colours.onPrimary, placeholder: { type: 'subTitle', idx: 1 } }, at('subtitle')));
+    // Right under the title, however many lines the title takes.
+    const y = heading.box.y + heading.box.h + GAP;
+    shapes.push(ctx.text({ ...COVER.subtitle, y, h: 5.6 - y }, [ctx.para(subtitle)], { role: 'subtitle', max: 24, colour: colours.onPrimary, placeholder: { type: 'subTitle', idx: 1 } }, at('subtitle')));
   }
   if (byline) {
     shapes.push(ctx.text(COVER.byline, [ctx.para(byline)], { role: 'subtitle', max: 16, colour: colours.onPrimary, valign: 'bottom' }, ['author']));
@@ -48,10 +63,12 @@ export function sectionSlide(ctx: PlanContext, slide: Slide, number: number): Sh
   const shapes: Shape[] = [
     ctx.text(COVER.number, [ctx.para(String(number).padStart(2, '0'))], { role: 'section', bold: true, colour: ctx.accentInk(colours.primary, MIN_CONTRAST_LARGE), lineSpacing: 0.95 }, ['slides', slide.index]),
     { kind: 'rect', box: COVER.sectionRule, fill: colours.accent },
-    ctx.text(COVER.sectionTitle, [ctx.para(slide.title ?? '')], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, isTitle: true, lineSpacing: 0.95, placeholder: { type: 'title' } }, ['slides', slide.index, 'title']),
+    hug(ctx.text(COVER.sectionTitle, [ctx.para(slide.title ?? '')], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, isTitle: true, lineSpacing: 0.95, placeholder: { type: 'title' } }, ['slides', slide.index, 'title'])),
   ];
   if (slide.subtitle) {
-    shapes.push(ctx.text(COVER.sectionSubtitle, [ctx.para(slide.subtitle)], { role: 'subtitle', colour: colours.onPrimary, placeholder: { type: 'body', idx: 1 } }, ['slides', slide.index, 'subtitle']));
+    const above = shapes[shapes.length - 1]!.box;
+    const y = above.y + above.h + GAP;
+    shapes.push(ctx.text({ ...COVER.sectionSubtitle, y, h: 6.1 - y }, [ctx.para(slide.subtitle)], { role: 'subtitle', colour: colours.onPrimary, placeholder: { type: 'body', idx: 1 } }, ['slides', slide.index, 'subtitle']));
   }
   return [...shapes, ...footerShapes(ctx, true, 'section')];
 }

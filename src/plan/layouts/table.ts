@@ -13,6 +13,8 @@ import { balance } from '../paginate.js';
 import { ptToIn } from '../units.js';
 
 const CELL_MARGIN = 0.08;
+/** Rows grow to fill the slide, but not past twice their height: a two-row table stays a table. */
+const MAX_GROWTH = 2;
 const NUMBER = /^[-+−]?[$£€¥]?\s?[-+−]?[\d.,]+\s*(%|x|bn|m|k)?$/i;
 
 interface Layout {
@@ -70,12 +72,19 @@ export function tablePages(ctx: PlanContext, slide: SlideOf<'table'>): TableShap
     ctx.problem(['slides', slide.index, 'table'], `a row of this table is taller than a slide even at ${range.min} pt`, 'shorten the longest cells, or move detail into `notes`');
     return [[]];
   }
-  const numeric = header.map((_, c) => rows.every((r) => NUMBER.test((r[c] ?? '').trim())));
+  // Empty cells (a blank in a Total row) say nothing about a column: its filled cells decide.
+  const numeric = header.map((_, c) => {
+    const filled = rows.map((r) => (r[c] ?? '').trim()).filter((t) => t !== '');
+    return filled.length > 0 && filled.every((t) => NUMBER.test(t));
+  });
   const { layout } = best;
   const rowsOf = (page: number[]): number => page.reduce((h, i) => h + layout.rowHeights[i]!, layout.headerHeight);
   const even = balance(best.split.flat().map((i) => [i]), best.split.length, (u) => rowsOf(u) - layout.headerHeight, (page) => rowsOf(page) <= ROOM);
-  return (even ?? best.split).map((indexes) => {
-    const rowHeights = [layout.headerHeight, ...indexes.map((i) => layout.rowHeights[i]!)];
+  const split = even ?? best.split;
+  // Rows grow to use the slide, by the same factor on every page (the fullest page fills it).
+  const grow = Math.max(1, Math.min(MAX_GROWTH, ROOM / Math.max(...split.map(rowsOf))));
+  return split.map((indexes) => {
+    const rowHeights = [layout.headerHeight, ...indexes.map((i) => layout.rowHeights[i]!)].map((h) => h * grow);
     const table: TableShape = {
       kind: 'table',
       box: { x: area.x, y: area.y, w: area.w, h: rowHeights.reduce((a, b) => a + b, 0) },
