@@ -63,7 +63,7 @@ describe.concurrent('any outline the schema accepts builds a sound package or is
         }),
         { numRuns: runs, ...(SEED === undefined ? {} : { seed: SEED + lane }) },
       );
-    }, 180_000);
+    }, 480_000);
   }
 });
 

@@ -43,7 +43,7 @@ export interface TemplateSpec {
 const OFFICE = { title: 'title', content: 'obj', section: 'secHead', two: 'twoObj', titleOnly: 'titleOnly', blank: 'blank' } as Record<string, LayoutType>;
 
 export const SPECS: Record<string, TemplateSpec> = {
-  office: { w: 13.333, h: 7.5, fonts: { major: 'Calibri Light', minor: 'Calibri' }, names: { title: 'Title Slide', content: 'Title and Content', section: 'Section Header', two: 'Two Content', titleOnly: 'Title Only', blank: 'Blank' }, types: OFFICE },
+  office: { w: 13.333, h: 7.5, fonts: { major: 'Calibri', minor: 'Calibri' }, names: { title: 'Title Slide', content: 'Title and Content', section: 'Section Header', two: 'Two Content', titleOnly: 'Title Only', blank: 'Blank' }, types: OFFICE },
   german: {
     w: 10,
     h: 7.5,
