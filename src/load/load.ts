@@ -7,12 +7,14 @@ import path from 'node:path';
 import { LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { diagnostic, hasErrors, InputError, type Diagnostic } from '../diagnostics.js';
 import { evaluate, FormulaError, inlineDerivedProblems } from '../figures/derive.js';
+import { formatNumber } from '../figures/format.js';
+import { boundProblems } from './bounds.js';
 import { findingsFromIssues, type Finding } from './issues.js';
 import { readCsv } from './csv.js';
 import { layoutProblems, toSlide, type Slide } from './layouts.js';
 import { positionOf, type Position } from './positions.js';
 import { OutlineInput, SlideInput, type Source, type ThemeInput } from './schema.js';
-import { MAX_OUTLINE_BYTES } from './limits.js';
+import { MAX_OUTLINE_BYTES, MAX_YAML_ITEMS, tooManyItems } from './limits.js';
 
 export interface Outline {
   /** The outline's path as the user gave it, for messages. */
@@ -34,6 +36,9 @@ export interface Outline {
 export async function loadOutline(file: string): Promise<Outline> {
   const outline = parseOutline(await readOutlineText(file), file);
   await readChartData(outline);
+  const bounds = boundProblems(outline);
+  if (hasErrors(bounds)) throw new InputError([...outline.warnings, ...bounds]);
+  outline.warnings.push(...bounds);
   return outline;
 }
 
@@ -76,6 +81,10 @@ export async function readOutlineText(file: string): Promise<string> {
 }
 
 export function parseOutline(text: string, file: string): Outline {
+  const over = tooManyItems(text);
+  if (over) {
+    throw new InputError([diagnostic(file, 'too-many-items', `the outline has more than ${formatNumber(MAX_YAML_ITEMS)} lines and list items; this is where it passes that`, { ...over, hint: 'an outline is for slides: put bulk data in CSV files under assets/, and split very long decks' })]);
+  }
   try {
     return parseChecked(text, file);
   } catch (e) {

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Slide } from '../load/layouts.js';
+import { MAX_SLIDES } from '../load/schema.js';
 import type { Outline } from '../load/load.js';
 import { resolveTheme } from '../theme/theme.js';
 import { footerShapes, sourceShapes, titleShapes } from './chrome.js';
@@ -17,7 +18,7 @@ import { bulletPages, quoteBody, twoColumnBody } from './layouts/prose.js';
 import { sourcesBody } from './layouts/sources.js';
 import { chartBody, chartTextBody, imageBody } from './layouts/visual.js';
 import { SLIDE } from './units.js';
-import { expandDerived, INLINE_DERIVED } from '../figures/derive.js';
+import { expandDerived, hasInlineDerived } from '../figures/derive.js';
 
 /** Notes as the presenter reads them: derived figures computed, no trailing blank line. */
 const speakerNotes = (notes: string): string => expandDerived(notes).trimEnd();
@@ -26,7 +27,7 @@ const speakerNotes = (notes: string): string => expandDerived(notes).trimEnd();
 function hasDerived(slide: Slide): boolean {
   const { notes: _spoken, ...shown } = slide;
   const json = JSON.stringify(shown);
-  return json.includes('"derived":') || new RegExp(INLINE_DERIVED.source).test(json);
+  return json.includes('"derived":') || hasInlineDerived(json);
 }
 
 export interface Plan {
@@ -57,6 +58,8 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map()): Plan
   }
   const hasSourcesSlide = outline.slides.some((s) => s.layout === 'sources');
   if (outline.sourcesSlide && !hasSourcesSlide && outline.sources.length) slides.push(framed(ctx, undefined, 'Sources', sourcesBody(ctx, undefined)));
+  // Continued lists and tables count: the deck as written, not the outline, is what is bounded.
+  if (slides.length > MAX_SLIDES) ctx.problem(['slides'], `the deck would have ${slides.length} slides, counting continued lists and tables; a deck has at most ${MAX_SLIDES}`, 'split it into several decks', 'too-much');
 
   return {
     deck: { meta: outline.meta, size: { ...SLIDE }, theme, slides },

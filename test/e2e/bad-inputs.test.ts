@@ -386,7 +386,7 @@ describe('deckgen build on hostile input', () => {
 });
 
 // 20,000 slides once made a package of 80,020 parts, past what a plain zip can count (exit 2).
-// Outlines now stop at 10,000 slides, and the ZIP writer refuses more than 65,535 parts outright.
+// Outlines now stop at 5,000 slides, and the ZIP writer refuses more than 65,535 parts outright.
 describe('more slides than a deck should have', () => {
   it('refuses 20,000 slides with a clear message at the slides list', async () => {
     const { parseOutline } = await import('../../src/load/load.js');
@@ -399,7 +399,7 @@ describe('more slides than a deck should have', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InstanceType<typeof InputError>).diagnostics[0]).toMatchObject({ line: 3, column: 3, message: expect.stringMatching(/at most 10,000 slides/), hint: expect.stringMatching(/split/) });
+    expect((error as InstanceType<typeof InputError>).diagnostics[0]).toMatchObject({ line: 3, column: 3, message: expect.stringMatching(/at most 5,000 slides/), hint: expect.stringMatching(/split/) });
   });
 
   it('never writes a zip with more parts than it can count', async () => {
