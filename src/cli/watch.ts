@@ -90,7 +90,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!values.quiet) process.stderr.write(`watching ${path.relative(process.cwd(), dir) || '.'} for changes; Ctrl-C to stop\n`);
   });
 
-  // Runs until Ctrl-C: the CLI's signal handler removes any temp file and exits.
+  // Runs until Ctrl-C (which write.ts handles only while a deck is being written, to remove its temp file).
   return new Promise<number>(() => undefined);
 }
 
