@@ -3,7 +3,7 @@
  * assets. Errors are shown without exiting and the last good deck stays where it is; unchanged
  * charts come from the cache and the render worker stays warm, so a text edit rebuilds in tens of ms.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, watchFile } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../diagnostics.js';
 import { createChartCache } from '../render/charts.js';
@@ -84,6 +84,16 @@ export async function run(argv: string[]): Promise<number> {
     // A folder appearing or going (the first build makes output/) is not an edit; files in it are.
     if (event === 'addDir' || event === 'unlinkDir') return;
     schedule(` (after ${path.relative(process.cwd(), changed) || changed} changed)`);
+  });
+  // chokidar loses track of the outline when it is replaced by a folder and then by a file again
+  // (2 runs of 3): a slow stat poll of that one path sees the file come back, rebuilds, and has
+  // chokidar watch it afresh.
+  const outlinePath = path.resolve(file);
+  watchFile(outlinePath, { interval: 250, persistent: false }, (now, before) => {
+    if (!now.isFile() || before.isFile()) return;
+    watcher.unwatch(outlinePath);
+    watcher.add(outlinePath);
+    schedule(` (after ${path.relative(process.cwd(), outlinePath) || file} changed)`);
   });
   // Said once the watcher has scanned the folder: saves before then would go unnoticed.
   watcher.on('ready', () => {
