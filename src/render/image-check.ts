@@ -5,10 +5,11 @@
  * exactly the rows its header declares (all seven passes when interlaced), each with a valid
  * filter type. Inflating stops as soon as the data passes that size, so a small file that
  * inflates to gigabytes costs no more than a real image of its declared size. A JPEG's entropy
- * data is decoded completely: every block of every scan, and no marker where data should be.
+ * data is walked completely (jpeg-scan.ts): every block of every scan, and no marker where data
+ * should be.
  */
 import { crc32, createInflate } from 'node:zlib';
-import jpeg from 'jpeg-js';
+import { jpegScanProblem } from './jpeg-scan.js';
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 /** Bit depths each colour type allows (PNG spec, table 11.1). */
@@ -123,9 +124,6 @@ export async function pngProblem(bytes: Uint8Array): Promise<string | undefined>
   return pngPixels(structure.header, structure.idat);
 }
 
-/** Megapixels and memory jpeg-js may use: the image limits (40 MP) with room for its buffers. */
-const JPEG_LIMITS = { maxResolutionInMP: 40, maxMemoryUsageInMB: 900 };
-
 export function jpegProblem(bytes: Uint8Array): string | undefined {
   let hasScan = false;
   for (let i = 2; i + 1 < bytes.length; i++) {
@@ -140,13 +138,6 @@ export function jpegProblem(bytes: Uint8Array): string | undefined {
   let ended = false;
   for (let i = tail.length - 2; i >= 0 && !ended; i--) ended = tail[i] === 0xff && tail[i + 1] === 0xd9;
   if (!ended) return 'it is cut short (no end marker)';
-  // Every block decoded: a file cut mid-scan meets a marker (or the end) where data should be.
-  try {
-    jpeg.decode(bytes, { ...JPEG_LIMITS, tolerantDecoding: false, useTArray: true, formatAsRGBA: false });
-  } catch (e) {
-    const reason = (e as Error).message ?? '';
-    if (/limit exceeded|allocate/i.test(reason)) return 'it is too large to decode';
-    return 'its image data is incomplete or damaged';
-  }
-  return undefined;
+  // Every block of every scan walked: a file cut mid-scan meets a marker where data should be.
+  return jpegScanProblem(bytes);
 }

@@ -1,5 +1,6 @@
 // Every image is decoded completely before it is accepted: all rows of every pass, valid filters,
 // complete JPEG entropy data; and a PNG is inflated no further than its header's size.
+import { readFileSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { jpegProblem, pngProblem, pngRows } from '../../src/render/image-check.js';
@@ -98,5 +99,27 @@ describe('jpegProblem', () => {
     expect(jpegProblem(whole.subarray(0, whole.length - 200))).toMatch(/no end marker/);
     const scan = whole.indexOf(Buffer.from([0xff, 0xda]));
     expect(jpegProblem(Buffer.concat([whole.subarray(0, scan), Buffer.from([0xff, 0xd9])]))).toMatch(/no image data/);
+  });
+
+  // Made by ImageMagick (libjpeg): progressive colour and grey, restart markers, 4:4:4 sampling.
+  const FILES = ['progressive.jpg', 'progressive-gray.jpg', 'restart-interval.jpg', 'sampling-444.jpg'];
+
+  it.each(FILES)('walks every scan of %s to its end', (name) => {
+    expect(jpegProblem(readFileSync(`test/fixtures/images/${name}`))).toBeUndefined();
+  });
+
+  it.each(FILES)('refuses %s cut anywhere after its first scan starts, with an end marker appended', (name) => {
+    const whole = readFileSync(`test/fixtures/images/${name}`);
+    const scan = whole.indexOf(Buffer.from([0xff, 0xda]));
+    for (let at = scan + 12; at < whole.length - 2; at += 7) {
+      expect(jpegProblem(Buffer.concat([whole.subarray(0, at), Buffer.from([0xff, 0xd9])])), `cut at ${at} of ${whole.length}`).toBeDefined();
+    }
+  });
+
+  it('refuses arithmetic, lossless and hierarchical coding it cannot walk', async () => {
+    const whole = Buffer.from(await photo(32, 32).encode('jpeg', 80));
+    const sof = whole.indexOf(Buffer.from([0xff, 0xc0]));
+    whole[sof + 1] = 0xc9;
+    expect(jpegProblem(whole)).toMatch(/cannot check/);
   });
 });
