@@ -1,12 +1,12 @@
 // Every image is decoded completely before it is accepted: all rows of every pass, valid filters,
 // complete JPEG entropy data; and a PNG is inflated no further than its header's size.
 import { readFileSync } from 'node:fs';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { jpegProblem, pngProblem, pngRows } from '../../src/render/image-check.js';
 import { png, pngChunk, pngFrom, rgbRows } from '../fuzz/png.js';
 
-function photo(width: number, height: number): ReturnType<typeof createCanvas> {
+function photo(width: number, height: number): Canvas {
   const c = createCanvas(width, height);
   const g = c.getContext('2d');
   for (let x = 0; x < width; x += 5) {
