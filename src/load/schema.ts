@@ -30,8 +30,8 @@ export const MAX_SERIES = 50;
 /** Points (labels x series) in one chart: 10 series of 500, or 50 of 100. */
 export const MAX_CHART_POINTS = 5_000;
 /** Points in all charts of a deck together, and charts in a deck: drawing is the costly stage. */
-export const MAX_DECK_POINTS = 25_000;
-export const MAX_CHARTS = 250;
+export const MAX_DECK_POINTS = 20_000;
+export const MAX_CHARTS = 200;
 
 /** Why a chart of `labels` categories and `series` series is too large to draw, if it is. */
 export function chartSizeProblem(labels: number, series: number): string | undefined {
