@@ -81,9 +81,12 @@ export async function writeDeck(out: string, bytes: Uint8Array, inputs: string |
   // "--out decks/" means a folder, even one that does not exist yet: never a file named "decks".
   if (/[\\/]$/.test(out)) fail('the output path is a folder', `give a file name, e.g. ${path.join(out, 'deck.pptx')}`);
   const target = await realTarget(path.resolve(out));
-  for (const input of typeof inputs === 'string' ? [inputs] : inputs) {
+  // The first input is the outline.
+  for (const [i, input] of (typeof inputs === 'string' ? [inputs] : inputs).entries()) {
     const real = await realpath(input).catch(() => path.resolve(input));
-    if (real === target) fail(`the output would overwrite ${path.basename(input)}, an input of this build`, 'give --out a .pptx path of its own');
+    if (real !== target) continue;
+    if (i === 0) fail('the output would overwrite the outline itself', 'give --out a .pptx path');
+    fail(`the output would overwrite ${path.basename(input)}, an input of this build`, 'give --out a .pptx path of its own');
   }
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) fail('the output path is a folder', `give a file name, e.g. ${path.join(out, 'deck.pptx')}`);

@@ -25,8 +25,8 @@ describe('writeDeck', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'deck.yaml'), 'title: T\n');
     symlinkSync('.', path.join(dir, 'sub'));
-    expect(await refusal(path.join(dir, 'sub/deck.yaml'), [path.join(dir, 'deck.yaml')])).toMatch(/would overwrite deck\.yaml, an input of this build/);
-    expect(await refusal(path.join(dir, 'sub/sub/./deck.yaml'), [path.join(dir, 'deck.yaml')])).toMatch(/an input of this build/);
+    expect(await refusal(path.join(dir, 'sub/deck.yaml'), [path.join(dir, 'deck.yaml')])).toMatch(/would overwrite the outline itself/);
+    expect(await refusal(path.join(dir, 'sub/sub/./deck.yaml'), [path.join(dir, 'deck.yaml')])).toMatch(/would overwrite the outline itself/);
     expect(readFileSync(path.join(dir, 'deck.yaml'), 'utf8')).toBe('title: T\n');
   });
 
