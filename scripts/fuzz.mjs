@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run fuzz: the build property, FUZZ_RUNS times (default 10,000), against the compiled dist/.
+// npm run fuzz: the build property, FUZZ_RUNS times (default 10,000), against the compiled dist/,
+// and the hostile-input properties of test/fuzz/hostile.property.test.ts, FUZZ_RUNS times each.
 // Compiles src first (set FUZZ_NO_COMPILE=1 to skip), then runs test/fuzz/fuzz.long.ts in vitest,
 // which prints progress, a summary (built / rejected by reason / failures, each failure shrunk to
 // a small counterexample) and exits non-zero on any failure.

@@ -70,11 +70,13 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
   const renderer = options.renderer ?? startRenderer();
   try {
     const { outline, images, deck: planned, warnings } = await planFile(file, renderer, options.progress);
+    // Checked before drawing: a SOURCE_DATE_EPOCH the file cannot hold is refused at once.
+    const date = packageDate(outline.meta.date, options.env);
     options.progress?.('render', 0);
     const deck = await renderDeck(planned, options.cache ?? createChartCache(), renderer, (done, total) => options.progress?.('render', done, total));
     if (!options.renderer || options.closeRendererAfterDrawing) await renderer.close();
     options.progress?.('emit');
-    const bytes = await emitDeck(deck, mediaFrom(images), { date: packageDate(outline.meta.date, options.env) });
+    const bytes = await emitDeck(deck, mediaFrom(images), { date });
     return { outline, deck, bytes, warnings };
   } finally {
     if (!options.renderer) await renderer.close();
@@ -92,10 +94,16 @@ export interface BuildResult extends Compiled {
   ms: number;
 }
 
+/** The files a build reads, which its deck must never replace: the outline, images and CSV data. */
+export function inputsOf(file: string, outline: Outline): string[] {
+  const refs = [outline.theme.logo, ...outline.slides.map((s) => (s.layout === 'image' ? s.image.path : 'chart' in s ? (s.chart as { data?: string }).data : undefined))];
+  return [file, ...refs.filter((r): r is string => r !== undefined).map((r) => path.resolve(outline.dir, r))];
+}
+
 export async function buildDeck(file: string, out = defaultOutput(file), options: CompileOptions = {}): Promise<BuildResult> {
   const start = performance.now();
   const compiled = await compileDeck(file, options);
-  await writeDeck(out, compiled.bytes, file);
+  await writeDeck(out, compiled.bytes, inputsOf(file, compiled.outline));
   const charts = compiled.deck.slides.reduce((n, s) => n + s.shapes.filter((x) => x.kind === 'chart').length, 0);
   return { ...compiled, out, charts, ms: performance.now() - start };
 }

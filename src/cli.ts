@@ -1,12 +1,11 @@
 /** The deckgen command: picks the command, runs it, and turns failures into messages and exit codes. */
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import './no-system-fonts.js';
 import { UsageError } from './cli/args.js';
 import { didYouMean } from './load/suggest.js';
 import { problemCount, report } from './cli/output.js';
 import { EXIT, InputError } from './diagnostics.js';
 import { closeUnclaimed } from './render/early.js';
-import { pendingTempFiles } from './write/write.js';
 
 interface Command {
   help: string;
@@ -65,19 +64,8 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args);
 }
 
-function cleanUpAndExit(code: number): never {
-  for (const temp of pendingTempFiles()) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already renamed into place or never created: nothing to remove.
-    }
-  }
-  process.exit(code);
-}
-process.on('SIGINT', () => cleanUpAndExit(130));
-process.on('SIGTERM', () => cleanUpAndExit(143));
-
+// No SIGINT or SIGTERM handler here: a signal stops a build at once, even in the middle of a long
+// computation. Only while a deck is being written does write.ts handle them, to remove its temp file.
 main(process.argv.slice(2))
   .finally(closeUnclaimed)
   .then(

@@ -13,7 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
-import { cacheDir, removeOldest, writeQuietly } from './render/disk-cache.js';
+import { cacheDir, removeOldest, removeStaleTemps, writeQuietly } from './render/disk-cache.js';
 
 /** Compiled code for this many commands and builds of deckgen at most; the oldest go first. */
 const KEEP = 24;
@@ -42,6 +42,7 @@ export function runCached(bundle: string, name: string, enabled: boolean): () =>
     needed = false;
     writeQuietly(saved, script.createCachedData());
     removeOldest(path.dirname(saved), '.bin', KEEP, KEEP);
+    removeStaleTemps(path.dirname(saved));
   };
 
   const module = { exports: {} };

@@ -166,7 +166,7 @@ export async function run(argv: string[]): Promise<number> {
   const dir = (values.out as string | undefined) ?? path.join('preview', name);
   if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError(`--out must be a folder, and ${dir} is a file`);
 
-  const [{ compileDeck }, { rendererFor }, { writeDeck }] = await Promise.all([import('../build.js'), import('../render/early.js'), import('../write/write.js')]);
+  const [{ compileDeck, inputsOf }, { rendererFor }, { writeDeck }] = await Promise.all([import('../build.js'), import('../render/early.js'), import('../write/write.js')]);
   const renderer = rendererFor(file, true);
   let compiled;
   try {
@@ -176,7 +176,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   report(compiled.warnings);
   const pptx = path.join(dir, `${name}.pptx`);
-  await writeDeck(pptx, compiled.bytes, file);
+  await writeDeck(pptx, compiled.bytes, inputsOf(file, compiled.outline));
 
   const stage = await mkdtemp(path.join(dir, '.deckgen-preview-'));
   const profile = await mkdtemp(path.join(os.tmpdir(), 'deckgen-libreoffice-'));

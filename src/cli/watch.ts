@@ -3,7 +3,7 @@
  * CSV data). Errors are shown without exiting and the last good deck stays where it is; unchanged
  * charts come from the cache and the render worker stays warm, so a text edit rebuilds in tens of ms.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, watchFile } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../diagnostics.js';
 import { createChartCache } from '../render/charts.js';
@@ -92,6 +92,16 @@ export async function run(argv: string[]): Promise<number> {
     if (!inputs.has(path.resolve(changed))) return;
     schedule(` (after ${path.relative(process.cwd(), changed) || changed} changed)`);
   });
+  // chokidar loses track of the outline when it is replaced by a folder and then by a file again
+  // (2 runs of 3): a slow stat poll of that one path sees the file come back, rebuilds, and has
+  // chokidar watch it afresh.
+  const outlinePath = path.resolve(file);
+  watchFile(outlinePath, { interval: 250, persistent: false }, (now, before) => {
+    if (!now.isFile() || before.isFile()) return;
+    watcher.unwatch(outlinePath);
+    watcher.add(outlinePath);
+    schedule(` (after ${path.relative(process.cwd(), outlinePath) || file} changed)`);
+  });
   // Said once the watcher has scanned the folder (saves before then would go unnoticed) and after
   // the first build's summary, so the two lines come in the same order however watch is run.
   const ready = new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
@@ -99,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!values.quiet) process.stderr.write(`watching ${path.relative(process.cwd(), dir) || '.'} for changes; Ctrl-C to stop\n`);
   });
 
-  // Runs until Ctrl-C: the CLI's signal handler removes any temp file and exits.
+  // Runs until Ctrl-C (which write.ts handles only while a deck is being written, to remove its temp file).
   return new Promise<number>(() => undefined);
 }
 

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Template } from '../template/model.js';
 import { copyTemplate } from './template-parts.js';
 import { LAYOUT_TYPE, layoutRels, layoutXml, masterRels, masterXml, themeXml } from './master.js';
+import { diagnostic, InputError } from '../diagnostics.js';
+import { readDate, readEpoch } from '../load/dates.js';
 import type { Parts } from './parts.js';
 import { appProperties, coreProperties, withSections, type DocumentInfo } from './props.js';
 import { finishSlide, withLanguage, type SlideNote, type TextLanguage } from './slide-xml.js';
@@ -31,14 +33,19 @@ export interface PackageOptions {
 /** Fixed when neither the outline nor SOURCE_DATE_EPOCH gives one. */
 export const DEFAULT_DATE = new Date('2000-01-01T00:00:00Z');
 
-/** The deck's date: SOURCE_DATE_EPOCH (reproducible builds) wins, then the outline's date. */
+/**
+ * The deck's date: SOURCE_DATE_EPOCH (reproducible builds) wins, then the outline's date (checked
+ * when the outline was loaded). A SOURCE_DATE_EPOCH that is not a date the file can hold is an
+ * input error, reported against the variable.
+ */
 export function packageDate(outlineDate: string | undefined, env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const parsed = outlineDate ? Date.parse(outlineDate) : NaN;
-  if (!Number.isNaN(parsed)) return new Date(parsed);
-  const year = outlineDate?.match(/\b(19|20)\d{2}\b/)?.[0];
-  return year ? new Date(`${year}-01-01T00:00:00Z`) : DEFAULT_DATE;
+  if (epoch) {
+    const reading = readEpoch(epoch);
+    if (reading.error) throw new InputError([diagnostic('SOURCE_DATE_EPOCH', 'source-date-epoch', reading.error, { hint: 'set it to whole seconds since 1970-01-01, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it' })]);
+    return reading.date!;
+  }
+  return (outlineDate === undefined ? undefined : readDate(outlineDate).date) ?? DEFAULT_DATE;
 }
 
 /** PptxGenJS #1444: an Override per slide for slideMaster parts that were never written. */

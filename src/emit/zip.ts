@@ -13,8 +13,10 @@ export interface ZipEntry {
 }
 
 /** MS-DOS date and time fields, from UTC so the bytes do not depend on the machine's time zone. */
-function dosDateTime(date: Date): { time: number; day: number } {
-  const year = Math.min(Math.max(date.getUTCFullYear(), 1980), 2107);
+function dosDateTime(given: Date): { time: number; day: number } {
+  // MS-DOS dates run from 1980 to 2107: a date outside is clamped to the nearest end, whole.
+  const date = new Date(Math.min(Math.max(given.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31, 23, 59, 58)));
+  const year = date.getUTCFullYear();
   return {
     time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
     day: ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),

@@ -20,7 +20,7 @@ import type { Slide } from '../load/layouts.js';
 import type { Outline } from '../load/load.js';
 import type { CsvCells } from '../load/csv.js';
 import type { BulletInput, Chart, SourceRef } from '../load/schema.js';
-import { INLINE_DERIVED } from './derive.js';
+import { inlineDerived } from './derive.js';
 import { formatNumber } from './format.js';
 import { numbersIn, SCALES, type NumberKind } from './source-text.js';
 
@@ -159,11 +159,10 @@ export function figuresIn(text: string, ctx: Context): Figure[] {
   const figures: Figure[] = [];
   const at = (i: number): Where => ({ ...whereIn(ctx), ...lineAndColumn(text, i), multiline: text.includes('\n') });
   let plain = withoutDates(text);
-  for (const m of text.matchAll(INLINE_DERIVED)) {
+  for (const m of inlineDerived(text)) {
     // Blank the {{ }} out (keeping offsets), so its operands and format are not read as figures.
-    plain = plain.slice(0, m.index) + ' '.repeat(m[0].length) + plain.slice(m.index + m[0].length);
-    const formula = m[1]!;
-    figures.push(...derivedFigures(formula, ctx, at, m.index + m[0].indexOf(formula)));
+    plain = plain.slice(0, m.index) + ' '.repeat(m.length) + plain.slice(m.index + m.length);
+    figures.push(...derivedFigures(m.formula, ctx, at, m.formulaAt));
   }
   for (const n of numbersIn(plain)) {
     const unit = ctx.unit ?? { kind: 'plain' as const };

@@ -3,6 +3,7 @@
  * states. The same scanner reads the deck's text (figures) and the source's (stated numbers), so
  * "4.1433 million" means the same thing on both sides.
  */
+import { joinLines } from '../plan/inline.js';
 
 /** What a number counts: a quantity, a percentage, or a multiple ("17.2 times", "2.4x"). */
 export type NumberKind = 'plain' | 'percent' | 'multiple';
@@ -148,7 +149,7 @@ export function splitParagraphs(text: string): string[] {
     .filter((b) => b !== '');
   const first = blocks[0];
   const titled = first !== undefined && !first.includes('\n') && !/[.!?]["'”’)\]]*$/.test(first);
-  return [titled ? first : '', ...blocks.slice(titled ? 1 : 0)].map((b) => b.replace(/\s*\n\s*/g, ' '));
+  return [titled ? first : '', ...blocks.slice(titled ? 1 : 0)].map(joinLines);
 }
 
 /** A source's paragraphs and every number it states, number words included. */

@@ -6,6 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { diagnostic, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { formatNumber } from '../figures/format.js';
+import { boundProblems } from './bounds.js';
 import { findingsFromIssues, type Finding } from './issues.js';
 import { readCsv, type CsvCells } from './csv.js';
 import { inferLayout, layoutProblems, toSlide, type Slide } from './layouts.js';
@@ -13,7 +15,7 @@ import { positionOf, type Position } from './positions.js';
 import { slideReferenceProblems, topReferenceProblems } from './references.js';
 import { fileRefs, salvage, type FileRef, type Salvaged } from './salvage.js';
 import { OutlineInput, type LabelsInput, type Source, type ThemeInput } from './schema.js';
-import { MAX_OUTLINE_BYTES } from './limits.js';
+import { MAX_OUTLINE_BYTES, MAX_YAML_ITEMS, tooManyItems } from './limits.js';
 
 export interface Outline {
   /** The outline's path as the user gave it, for messages. */
@@ -57,7 +59,9 @@ export async function loadOutline(file: string): Promise<Outline> {
 export async function loadParts(file: string): Promise<Loaded> {
   const loaded = parseParts(await readOutlineText(file), file);
   const csv = await readChartData(loaded.outline);
-  return { outline: loaded.outline, problems: sortDiagnostics([...loaded.problems, ...csv], file) };
+  // Bounds on the whole deck (text, bullets, cells, charts and points, dates): what is valid is bounded too.
+  const bounds = boundProblems(loaded.outline);
+  return { outline: loaded.outline, problems: sortDiagnostics([...loaded.problems, ...csv, ...bounds], file) };
 }
 
 /**
@@ -117,6 +121,10 @@ export function parseOutline(text: string, file: string): Outline {
 
 /** The outline's valid parts and every problem in its text; throws only when nothing can be read. */
 export function parseParts(text: string, file: string): Loaded {
+  const over = tooManyItems(text);
+  if (over) {
+    throw new InputError([diagnostic(file, 'too-many-items', `the outline has more than ${formatNumber(MAX_YAML_ITEMS)} lines and list items; this is where it passes that`, { ...over, hint: 'an outline is for slides: put bulk data in CSV files under assets/, and split very long decks' })]);
+  }
   try {
     return parseChecked(text, file);
   } catch (e) {

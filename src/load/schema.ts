@@ -4,6 +4,8 @@
  * when obvious, so an editor can complete every key and a typo is reported, never ignored.
  */
 import { z } from 'zod';
+import { FORMAT, MAX_DECIMALS } from '../figures/derive.js';
+import { formatNumber } from '../figures/format.js';
 
 export const LAYOUTS = [
   'title',
@@ -23,8 +25,26 @@ export type LayoutName = (typeof LAYOUTS)[number];
 
 /** More points than a slide can show legibly; also keeps a huge series from stalling the renderer. */
 export const MAX_POINTS = 500;
-/** PowerPoint slows to a crawl far below this; it also keeps the package within a plain (non-ZIP64) zip. */
-export const MAX_SLIDES = 10_000;
+/** Series in one chart: a legend of more is unreadable, and each series costs a pass over the chart. */
+export const MAX_SERIES = 50;
+/** Points (labels x series) in one chart: 10 series of 500, or 50 of 100. */
+export const MAX_CHART_POINTS = 5_000;
+/** Points in all charts of a deck together, and charts in a deck: drawing is the costly stage. */
+export const MAX_DECK_POINTS = 20_000;
+export const MAX_CHARTS = 200;
+
+/** Why a chart of `labels` categories and `series` series is too large to draw, if it is. */
+export function chartSizeProblem(labels: number, series: number): string | undefined {
+  if (series > MAX_SERIES) return `this chart has ${series} series; a chart shows at most ${MAX_SERIES}`;
+  if (labels * series > MAX_CHART_POINTS) return `this chart has ${formatNumber(labels * series)} points (${labels} labels x ${series} series); a chart shows at most ${formatNumber(MAX_CHART_POINTS)}`;
+  return undefined;
+}
+
+/**
+ * Slides in a deck, counting continued lists and tables: PowerPoint slows to a crawl far below
+ * this, and 5,000 slides of text build in about 10 s and 650 MB here (10,000 took over 1 GB).
+ */
+export const MAX_SLIDES = 5_000;
 
 export const CHART_TYPES = ['bar', 'hbar', 'stacked-bar', 'line', 'pie', 'doughnut', 'combo'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
@@ -70,7 +90,7 @@ export const Derived = z
       .describe('Arithmetic on figures the source states: numbers, + - * / and parentheses, e.g. "4.1433 / 20".'),
     format: z
       .string()
-      .regex(/^0(\.0+)?[%x]?$/, 'format is like "0", "0.0", "0%", "0.0%" or "0.0x"')
+      .regex(FORMAT, `format is like "0", "0.0", "0%", "0.0%" or "0.0x", with at most ${MAX_DECIMALS} decimals`)
       .default('0.0')
       .describe('How to show the result: "0.0" one decimal, "0%" as a percentage, "0.0x" as a multiple.'),
   })
@@ -115,7 +135,7 @@ export const Chart = z
     type: z.enum(CHART_TYPES).default('bar').describe('bar, hbar (horizontal), stacked-bar, line, pie, doughnut or combo (bars + line).'),
     data: z.string().optional().describe('A CSV file (relative to the outline) instead of labels and series: the first column holds the labels, the header names the series.'),
     labels: z.array(text).min(1).max(MAX_POINTS, `a chart shows at most ${MAX_POINTS} categories; aggregate the data`).optional().describe('Category labels.'),
-    series: z.array(Series).min(1).optional().describe('The data series, each with one value per label.'),
+    series: z.array(Series).min(1).max(MAX_SERIES, `a chart shows at most ${MAX_SERIES} series; split them over several charts`).optional().describe('The data series, each with one value per label.'),
     unit: z.string().optional().describe('Unit of the values, shown in data labels and the axis title.').meta({ examples: ['million laptops', 'bn yuan', '%'] }),
     dataLabels: z.boolean().default(true).describe('Print each value on the chart.'),
     decimals: z.number().int().min(0).max(4).optional().describe('Decimals in data labels; default: as given.'),
@@ -144,6 +164,8 @@ export const Chart = z
         });
       }
     });
+    const size = c.labels && c.series ? chartSizeProblem(c.labels.length, c.series.length) : undefined;
+    if (size && c.series!.length <= MAX_SERIES) ctx.addIssue({ code: 'custom', path: ['series'], message: size, params: { hint: 'aggregate the data, or split it over several charts' } });
     if ((c.type === 'pie' || c.type === 'doughnut') && c.series && c.series.length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['series'], message: `a ${c.type} chart takes exactly one series`, params: { hint: 'use a bar or stacked-bar chart to compare several series' } });
     }
@@ -294,7 +316,7 @@ export const OutlineInput = z.strictObject({
   slides: z
     .array(SlideInput)
     .min(1, 'an outline needs at least one slide')
-    .max(MAX_SLIDES, 'an outline has at most 10,000 slides; split it into several decks')
+    .max(MAX_SLIDES, `an outline has at most ${formatNumber(MAX_SLIDES)} slides; split it into several decks`)
     .describe('The slides, in order. A title slide is added first unless the first slide is `layout: title`.'),
 });
 export type OutlineInput = z.infer<typeof OutlineInput>;

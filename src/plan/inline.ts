@@ -8,11 +8,25 @@ export interface Run {
 const TOKEN = /(\*\*[^*]+?\*\*|(?<![\w*])_[^_]+?_(?![\w])|(?<![\w*])\*[^*\s][^*]*?\*(?![\w*]))/g;
 
 /**
+ * Every run of white space that holds a line break, as one space, in linear time: the regular
+ * expression this replaces took 4.5 s over a line of 40,000 spaces, trying each as a start.
+ */
+export function joinLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  return lines
+    .map((l, i) => (i === 0 ? l.trimEnd() : i === last ? l.trimStart() : l.trim()))
+    .filter((l, i) => i === 0 || i === last || l !== '')
+    .join(' ');
+}
+
+/**
  * Line breaks inside a text are spaces, as in Markdown: a YAML block scalar wraps for the
  * writer's convenience, and the slide wraps to its own width (and is measured that way).
  */
 export function parseInline(text: string): Run[] {
-  const source = text.replace(/\s*\r?\n\s*/g, ' ');
+  const source = joinLines(text);
   const runs: Run[] = [];
   let last = 0;
   for (const m of source.matchAll(TOKEN)) {

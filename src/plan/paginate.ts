@@ -56,17 +56,30 @@ export function balance<T>(units: readonly T[][], count: number, height: (u: T[]
   return pages.length === count && pages.every(fits) ? pages : undefined;
 }
 
-export function paginate(ctx: PlanContext, box: Box, paragraphs: Paragraph[], o: TextOptions, path: readonly PropertyKey[]): TextShape[] {
-  const whole = fittedText(box, paragraphs, ctx.theme, o);
-  if (whole.fits) return [whole.shape];
+/** Slides one list may continue over: far more than a reader follows, and a bound on the work. */
+export const MAX_PAGES = 30;
 
+export function paginate(ctx: PlanContext, box: Box, paragraphs: Paragraph[], o: TextOptions, path: readonly PropertyKey[]): TextShape[] {
   const min = ctx.theme.sizes[o.role].min;
   const inner = { w: box.w - INSETS.l - INSETS.r, h: (box.h - INSETS.t - INSETS.b) * HEIGHT_SAFETY };
-  const style = { font: whole.shape.font, lineSpacing: whole.shape.lineSpacing };
-  const fits = (ps: readonly Paragraph[]): boolean => textHeight(ps, style, min, inner.w) <= inner.h;
+  const style = { font: o.heading ? ctx.theme.headingFont : ctx.theme.font, lineSpacing: o.lineSpacing ?? 1 };
+  // Each paragraph measured once, alone, at the smallest size: together they need at least this.
+  const least = paragraphs.reduce((h, p) => h + textHeight([p], style, min, inner.w), 0);
+  if (least > MAX_PAGES * inner.h) {
+    ctx.problem(path, `this list needs at least ${Math.ceil(least / inner.h)} slides; a list continues over at most ${MAX_PAGES}`, 'split it into several slides by topic, or move the detail into notes', 'too-much');
+    return [fittedText(box, paragraphs.slice(0, 1), ctx.theme, o).shape];
+  }
+  // Text that needs more than one box even at the smallest size is not tried at every size first.
+  const whole = least <= inner.h ? fittedText(box, paragraphs, ctx.theme, o) : undefined;
+  if (whole?.fits) return [whole.shape];
 
+  const fits = (ps: readonly Paragraph[]): boolean => textHeight(ps, style, min, inner.w) <= inner.h;
   const units = groups(paragraphs).flatMap((g) => (fits(g) ? [g] : g.map((p) => [p])));
   const full = greedy(units, fits);
+  if (full.length > MAX_PAGES) {
+    ctx.problem(path, `this list needs ${full.length} slides; a list continues over at most ${MAX_PAGES}`, 'split it into several slides by topic, or move the detail into notes', 'too-much');
+    return [fittedText(box, full[0]!, ctx.theme, o).shape];
+  }
   const pages = balance(units, full.length, (u) => textHeight(u, style, min, inner.w), fits) ?? full;
   const shapes = pages.map((ps) => ctx.text(box, ps, o, path));
   const size = Math.min(...shapes.map((s) => s.size));

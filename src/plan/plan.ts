@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Slide } from '../load/layouts.js';
+import { MAX_SLIDES } from '../load/schema.js';
 import type { Outline } from '../load/load.js';
 import { resolveTheme, templateTheme } from '../theme/theme.js';
 import { briefingTemplate } from '../template/briefing.js';
@@ -72,6 +73,8 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map(), templ
   }
   const hasSourcesSlide = outline.slides.some((s) => s.layout === 'sources');
   if (outline.sourcesSlide && !hasSourcesSlide && outline.sources.length) slides.push(framed(ctx, undefined, ctx.labels.sources, sourcesBody(ctx, undefined)));
+  // Continued lists and tables count: the deck as written, not the outline, is what is bounded.
+  if (slides.length > MAX_SLIDES) ctx.problem(['slides'], `the deck would have ${slides.length} slides, counting continued lists and tables; a deck has at most ${MAX_SLIDES}`, 'split it into several decks', 'too-much');
 
   return {
     deck: { meta: outline.meta, size: { ...ctx.template.size }, theme, template: ctx.template, slides, sections: sections(slides, ctx.labels.introduction) },

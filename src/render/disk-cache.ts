@@ -49,13 +49,34 @@ function drawingVersion(workerFile: string | undefined): string {
  * full disk only means the next build has nothing cached.
  */
 export function writeQuietly(file: string, data: Uint8Array | string): void {
+  const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     makeDir(path.dirname(file));
-    const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     writeFileSync(temp, data);
     renameSync(temp, file);
   } catch {
-    // Nothing cached this time.
+    // Nothing cached this time, and no part-written temp file left behind (a full disk).
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never created.
+    }
+  }
+}
+
+/** Temp files this old were left by a build that was killed mid-write (SIGKILL, power loss). */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/** Removes temp files in `dir` left by builds killed while writing; newer ones may be in use. */
+export function removeStaleTemps(dir: string, now = Date.now()): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith('.tmp')) continue;
+      const file = path.join(dir, name);
+      if (now - statSync(file).mtimeMs > STALE_TEMP_MS) unlinkSync(file);
+    }
+  } catch {
+    // No folder, or another build removing the same file.
   }
 }
 
@@ -81,6 +102,27 @@ export const imageKey = (bytes: Uint8Array): string => createHash('sha256').upda
 const wholePng = (bytes: Uint8Array): boolean =>
   bytes.length > 20 && PNG_SIGNATURE.equals(bytes.subarray(0, 8)) && IEND.equals(bytes.subarray(bytes.length - 8));
 
+/**
+ * A kept chart is its PNG, then this marker and the SHA-256 of the PNG: what is read back is used
+ * only when the digest matches, so a damaged file, or another picture put in its place, is drawn
+ * again rather than embedded.
+ */
+const SEAL = Buffer.from('deckgen1');
+const DIGEST_BYTES = 32;
+const digest = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
+
+export function sealChart(png: Uint8Array): Buffer {
+  return Buffer.concat([png, SEAL, digest(png)]);
+}
+
+/** The PNG of a kept chart file, or undefined when it is not exactly what deckgen stored. */
+export function unsealChart(stored: Buffer): Buffer | undefined {
+  const end = stored.length - SEAL.length - DIGEST_BYTES;
+  if (end <= 0 || !SEAL.equals(stored.subarray(end, end + SEAL.length))) return undefined;
+  const png = stored.subarray(0, end);
+  return wholePng(png) && digest(png).equals(stored.subarray(end + SEAL.length)) ? png : undefined;
+}
+
 export class DiskCache {
   private readonly version: string;
   /** Files this process used or wrote: the manifest of the outline's last build. */
@@ -101,8 +143,8 @@ export class DiskCache {
     const file = this.file('charts', key);
     this.used.add(file);
     try {
-      const bytes = readFileSync(file);
-      if (!wholePng(bytes)) return undefined;
+      const bytes = unsealChart(readFileSync(file));
+      if (!bytes) return undefined;
       // The modification time records use, so pruning drops what has not been used longest.
       const now = new Date();
       utimesSync(file, now, now);
@@ -113,7 +155,7 @@ export class DiskCache {
   }
 
   keepChart(key: string, png: Uint8Array): void {
-    writeQuietly(this.file('charts', key), png);
+    writeQuietly(this.file('charts', key), sealChart(png));
   }
 
   /** `key` is imageKey(bytes): an image is hashed once, however large. */
@@ -148,6 +190,7 @@ export class DiskCache {
   finish(outline: string | undefined): void {
     if (outline) writeQuietly(this.manifest(outline), JSON.stringify([...this.used]));
     this.prune(MAX_FILES);
+    for (const kind of ['charts', 'images', 'builds']) removeStaleTemps(path.join(this.dir, kind));
   }
 
   prune(max: number): void {

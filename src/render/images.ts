@@ -2,8 +2,7 @@
  * Images the outline names (the theme logo, image slides): read once, checked to be real PNG or
  * JPEG files inside the outline's folder, and measured so the plan can keep their aspect ratio.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readConfined } from '../confine.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Outline } from '../load/load.js';
 import { jpegProblem, pngProblem } from './image-check.js';
@@ -52,7 +51,6 @@ export function sniff(bytes: Uint8Array): { mime: ImageAsset['mime']; width: num
 export async function readImages(outline: Outline, renderer: Renderer): Promise<{ images: ImageAssets; diagnostics: Diagnostic[] }> {
   const images: ImageAssets = new Map();
   const diagnostics: Diagnostic[] = [];
-  const root = await realpath(outline.dir);
   for (const { ref, at } of references(outline)) {
     if (images.has(ref)) continue;
     const fail = (message: string, hint: string): void => {
@@ -62,26 +60,16 @@ export async function readImages(outline: Outline, renderer: Renderer): Promise<
       fail(`"${ref}" is a URL; deckgen never fetches from the network`, 'download the image into assets/ and give its path');
       continue;
     }
-    const real = await realpath(path.resolve(outline.dir, ref)).catch(() => undefined);
-    if (!real) {
-      fail(`image "${ref}" not found`, `paths are relative to the outline's folder (${outline.dir})`);
+    const read = await readConfined(outline.dir, ref, MAX_BYTES);
+    if ('problem' in read) {
+      if (read.problem === 'missing') fail(`image "${ref}" not found`, `paths are relative to the outline's folder (${outline.dir})`);
+      else if (read.problem === 'outside') fail(`image "${ref}" lies outside the outline's folder`, "copy it into the outline's assets/ folder");
+      else if (read.problem === 'not-a-file') fail(`"${ref}" is not a file`, 'give the path of a PNG or JPEG image');
+      else fail(`image "${ref}" is ${(read.size / 1024 / 1024).toFixed(0)} MB, too large to embed`, 'export it smaller; slide images rarely need more than 2 MB');
       continue;
     }
-    if (path.relative(root, real).startsWith('..') || path.isAbsolute(path.relative(root, real))) {
-      fail(`image "${ref}" lies outside the outline's folder`, "copy it into the outline's assets/ folder");
-      continue;
-    }
-    const info = await stat(real).catch(() => undefined);
-    if (!info?.isFile()) {
-      fail(`"${ref}" is not a file`, 'give the path of a PNG or JPEG image');
-      continue;
-    }
-    const bytes = info.size;
-    if (bytes > MAX_BYTES) {
-      fail(`image "${ref}" is ${(bytes / 1024 / 1024).toFixed(0)} MB, too large to embed`, 'export it smaller; slide images rarely need more than 2 MB');
-      continue;
-    }
-    const data = new Uint8Array(await readFile(real).catch(() => Buffer.alloc(0)));
+    const { real } = read;
+    const data = new Uint8Array(read.data.buffer, read.data.byteOffset, read.data.byteLength);
     const header = sniff(data);
     if (!header) {
       fail(`"${ref}" is not a PNG or JPEG image`, 'convert it to PNG or JPEG');
@@ -92,7 +80,7 @@ export async function readImages(outline: Outline, renderer: Renderer): Promise<
       fail(`image "${ref}" is ${header.width} x ${header.height} px, more than a slide can show (at most ${MAX_SIDE} px a side, ${MAX_PIXELS / 1e6} megapixels)`, 'scale it down to about 4000 px wide; a full slide at 2x needs 2560 px');
       continue;
     }
-    const damage = header.mime === 'image/png' ? pngProblem(data) : jpegProblem(data);
+    const damage = header.mime === 'image/png' ? await pngProblem(data) : jpegProblem(data);
     if (damage) {
       fail(`image "${ref}" is damaged: ${damage}`, 'export it again from the program that made it');
       continue;

@@ -2,8 +2,8 @@
  * The outline's `theme.template`, read from inside the outline's folder (like images) and turned
  * into the template model the plan builds on; every problem is reported at the line that names it.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readConfined } from '../confine.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Outline } from '../load/load.js';
 import { mapLayouts } from './map.js';
@@ -18,15 +18,16 @@ export async function loadTemplate(outline: Outline): Promise<{ template?: Templ
   const ref = named.ref;
   const at = outline.locate(named.at);
   const fail = (message: string, hint: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [diagnostic(outline.file, 'template', message, { ...at, hint })] });
-  const real = await realpath(path.resolve(outline.dir, ref)).catch(() => undefined);
-  if (!real) return fail(`template "${ref}" not found`, `paths are relative to the outline's folder (${outline.dir})`);
-  const rel = path.relative(await realpath(outline.dir), real);
-  if (rel.startsWith(`..${path.sep}`) || rel === '..' || path.isAbsolute(rel)) return fail(`template "${ref}" lies outside the outline's folder`, "copy it into the outline's folder, e.g. brand/template.potx");
-  const info = await stat(real).catch(() => undefined);
-  if (!info?.isFile()) return fail(`"${ref}" is not a file`, 'give the path of a .potx or .pptx file');
-  if (info.size > TEMPLATE_LIMITS.bytes) return fail(`template "${ref}" is ${(info.size / 1048576).toFixed(0)} MB, over the 50 MB deckgen reads`, 'remove unused layouts and large pictures from it in PowerPoint');
+  // Inside the outline's folder, a regular file, read without blocking on a pipe: as images are.
+  const file = await readConfined(outline.dir, ref, TEMPLATE_LIMITS.bytes);
+  if ('problem' in file) {
+    if (file.problem === 'missing') return fail(`template "${ref}" not found`, `paths are relative to the outline's folder (${outline.dir})`);
+    if (file.problem === 'outside') return fail(`template "${ref}" lies outside the outline's folder`, "copy it into the outline's folder, e.g. brand/template.potx");
+    if (file.problem === 'too-large') return fail(`template "${ref}" is ${(file.size / 1048576).toFixed(0)} MB, over the 50 MB deckgen reads`, 'remove unused layouts and large pictures from it in PowerPoint');
+    return fail(`"${ref}" is not a file`, 'give the path of a .potx or .pptx file');
+  }
   try {
-    const read = readTemplate(await readFile(real));
+    const read = readTemplate(file.data);
     const mapping = mapLayouts(read.layouts, read.size, outline.theme.layouts ?? {});
     const diagnostics: Diagnostic[] = [];
     for (const [layout, name] of Object.entries(outline.theme.layouts ?? {})) {

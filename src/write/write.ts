@@ -4,15 +4,14 @@
  * destroys the previous one.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, InputError } from '../diagnostics.js';
 import { makeDir } from '../make-dir.js';
 
+/** Temp files on disk right now: removed if the process is interrupted. */
 const pending = new Set<string>();
-
-/** Temp files still on disk; the CLI removes them if the process is interrupted. */
-export const pendingTempFiles = (): ReadonlySet<string> => pending;
 
 function explain(code: string | undefined, out: string): { message: string; hint: string } {
   switch (code) {
@@ -35,28 +34,88 @@ function explain(code: string | undefined, out: string): { message: string; hint
   }
 }
 
-export async function writeDeck(out: string, bytes: Uint8Array, input?: string): Promise<void> {
+/**
+ * The target as it really is: links resolved, in the nearest existing folder when the target or
+ * its folders do not exist yet (a link among those folders can still lead anywhere).
+ */
+async function realTarget(target: string): Promise<string> {
+  let dir = target;
+  const rest: string[] = [];
+  for (;;) {
+    const real = await realpath(dir).catch(() => undefined);
+    if (real !== undefined) return path.join(real, ...rest.reverse());
+    const parent = path.dirname(dir);
+    if (parent === dir) return target;
+    rest.push(path.basename(dir));
+    dir = parent;
+  }
+}
+
+/** Removes the pending temp files and exits: Ctrl-C or SIGTERM while a deck is being written. */
+function interrupted(signal: NodeJS.Signals): void {
+  for (const temp of pending) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never created, or already renamed into place.
+    }
+  }
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
+/**
+ * Writes the deck: checks the target, writes a temp file beside it, and renames it over. Only
+ * while the temp file exists does deckgen handle SIGINT and SIGTERM itself (to remove it); the rest
+ * of the build is stopped by a signal at once, however busy. The temp file is written and renamed
+ * synchronously, so a signal is handled before the temp file exists or after the rename, never in
+ * between, and a signal that arrives while the bytes are written is handled before the rename:
+ * the previous deck stays.
+ *
+ * `inputs` are the files the build read: the outline, images and CSV data. The deck never
+ * replaces one of them, however the path is spelled (links, "..", a link to a folder).
+ */
+export async function writeDeck(out: string, bytes: Uint8Array, inputs: string | readonly string[] = []): Promise<void> {
   const fail = (message: string, hint: string): never => {
     throw new InputError([diagnostic(out, 'output', message, { hint })]);
   };
   // "--out decks/" means a folder, even one that does not exist yet: never a file named "decks".
   if (/[\\/]$/.test(out)) fail('the output path is a folder', `give a file name, e.g. ${path.join(out, 'deck.pptx')}`);
-  const target = path.resolve(out);
-  if (input && path.resolve(input) === target) fail('the output would overwrite the outline itself', 'give --out a .pptx path');
+  const target = await realTarget(path.resolve(out));
+  // The first input is the outline.
+  for (const [i, input] of (typeof inputs === 'string' ? [inputs] : inputs).entries()) {
+    const real = await realpath(input).catch(() => path.resolve(input));
+    if (real !== target) continue;
+    if (i === 0) fail('the output would overwrite the outline itself', 'give --out a .pptx path');
+    fail(`the output would overwrite ${path.basename(input)}, an input of this build`, 'give --out a .pptx path of its own');
+  }
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) fail('the output path is a folder', `give a file name, e.g. ${path.join(out, 'deck.pptx')}`);
+  if (existing && !existing.isFile()) fail('the output path exists and is not a regular file (a device, pipe or socket)', 'give --out the path of a .pptx file');
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.deckgen-${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  // Short, whatever the deck's name: a temp name longer than the target's could pass the name limit.
+  const temp = path.join(dir, `.deckgen-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', interrupted);
   try {
     makeDir(dir);
     pending.add(temp);
-    await writeFile(temp, bytes);
-    await rename(temp, target);
+    writeFileSync(temp, bytes);
+    // A signal that arrived during the write is handled here, before the rename.
+    await new Promise((resolve) => setImmediate(resolve));
+    renameSync(temp, target);
+    pending.delete(temp);
   } catch (e) {
     const { message, hint } = explain((e as NodeJS.ErrnoException).code, out);
     fail(message, hint);
   } finally {
-    pending.delete(temp);
-    await unlink(temp).catch(() => undefined);
+    if (pending.delete(temp)) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Never created.
+      }
+    }
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
 }

@@ -47,3 +47,37 @@ export function png(width: number, height: number, rgb: [number, number, number]
 export function pngWithHeader(width: number, height: number, ...chunks: Buffer[]): Buffer {
   return Buffer.concat([SIGNATURE, ihdr(width, height), ...chunks]);
 }
+
+/** A PNG from a raw IHDR and already-filtered pixel data (rows with their filter bytes), deflated. */
+export function pngFrom(h: { width: number; height: number; depth?: number; colour?: number; interlace?: number }, raw: Uint8Array, ...extra: Buffer[]): Buffer {
+  const data = Buffer.alloc(13);
+  data.writeUInt32BE(h.width, 0);
+  data.writeUInt32BE(h.height, 4);
+  data[8] = h.depth ?? 8;
+  data[9] = h.colour ?? 2;
+  data[12] = h.interlace ?? 0;
+  return Buffer.concat([SIGNATURE, pngChunk('IHDR', data), ...extra, pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', new Uint8Array(0))]);
+}
+
+/** Filtered rows (filter byte 0, pixels of `fill`) for an RGB image, every Adam7 pass when interlaced. */
+export function rgbRows(width: number, height: number, interlace = false, fill = 0x80): Buffer {
+  const passes = interlace
+    ? [
+        [0, 0, 8, 8],
+        [4, 0, 8, 8],
+        [0, 4, 4, 8],
+        [2, 0, 4, 4],
+        [0, 2, 2, 4],
+        [1, 0, 2, 2],
+        [0, 1, 1, 2],
+      ]
+    : [[0, 0, 1, 1]];
+  const rows: Buffer[] = [];
+  for (const [x0, y0, dx, dy] of passes) {
+    const w = Math.ceil((width - x0!) / dx!);
+    const h = Math.ceil((height - y0!) / dy!);
+    if (w <= 0 || h <= 0) continue;
+    for (let y = 0; y < h; y++) rows.push(Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, fill)]));
+  }
+  return Buffer.concat(rows);
+}

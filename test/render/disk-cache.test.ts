@@ -70,6 +70,25 @@ describe('DiskCache', () => {
     expect(cache.chart('a')).toBeUndefined();
   });
 
+  it('draws again when the kept file was replaced by another valid PNG, or its bytes changed', () => {
+    const dir = fresh();
+    const cache = new DiskCache(dir, undefined);
+    cache.keepChart('a', png(1));
+    const [file] = readdirSync(path.join(dir, 'charts'));
+    const kept = readFileSync(path.join(dir, 'charts', file!));
+    // Another picture, whole and valid, put in its place.
+    writeFileSync(path.join(dir, 'charts', file!), png(2));
+    expect(cache.chart('a')).toBeUndefined();
+    // One byte of the kept PNG changed (a bad CRC, a flipped pixel), its digest kept.
+    const flipped = Buffer.from(kept);
+    flipped[12] = flipped[12]! ^ 1;
+    writeFileSync(path.join(dir, 'charts', file!), flipped);
+    expect(cache.chart('a')).toBeUndefined();
+    // The bytes it stored, put back, are served again.
+    writeFileSync(path.join(dir, 'charts', file!), kept);
+    expect(Buffer.from(cache.chart('a')!).equals(Buffer.from(png(1)))).toBe(true);
+  });
+
   it('never serves a picture drawn by other drawing code', () => {
     const dir = fresh();
     const worker = path.join(dir, 'worker.js');
@@ -87,7 +106,7 @@ describe('DiskCache', () => {
     const files = readdirSync(path.join(dir, 'charts'));
     // Make k0..k7 used in that order, oldest first.
     for (let i = 0; i < 8; i++) {
-      const file = path.join(dir, 'charts', files.find((f) => readFileSync(path.join(dir, 'charts', f)).equals(Buffer.from(png(i))))!);
+      const file = path.join(dir, 'charts', files.find((f) => readFileSync(path.join(dir, 'charts', f)).subarray(0, png(i).length).equals(Buffer.from(png(i))))!);
       utimesSync(file, new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
     }
     cache.prune(4);
