@@ -25,6 +25,8 @@ export interface Outline {
   theme: ThemeInput;
   sources: Source[];
   sourcesSlide: boolean;
+  /** How charts are written unless a chart says otherwise. */
+  charts: 'image' | 'native';
   slides: Slide[];
   /** Where a path in the outline sits in the file, for problems found by later stages. */
   locate: (path: readonly PropertyKey[]) => Position;
@@ -137,6 +139,7 @@ function parseChecked(text: string, file: string): Outline {
     theme: o.theme,
     sources: o.sources,
     sourcesSlide: o.sourcesSlide,
+    charts: o.charts,
     slides: o.slides.map(toSlide).filter((_, i) => !o.slides[i]!.skip),
     locate,
   };

@@ -32,9 +32,9 @@ export class PlanContext {
     return new PlanContext(this.outline, { ...this.theme, colours: next, palette: palette.map(swap) }, this.images, this.diagnostics);
   }
 
-  problem(path: readonly PropertyKey[], message: string, hint: string, code = 'does-not-fit'): void {
+  problem(path: readonly PropertyKey[], message: string, hint: string, code = 'does-not-fit', severity: 'error' | 'warning' = 'error'): void {
     const pos = this.outline.locate(path);
-    this.diagnostics.push(diagnostic(this.outline.file, code, message, { ...pos, hint }));
+    this.diagnostics.push(diagnostic(this.outline.file, code, message, { ...pos, hint, severity }));
   }
 
   /** A fitted text shape; text that cannot fit even at the role's smallest size is reported at `path`. */

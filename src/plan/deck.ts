@@ -3,6 +3,7 @@
  * decided; emit makes no layout decisions of its own.
  */
 import type { Chart, LayoutName } from '../load/schema.js';
+import type { AxisRange } from './chart-axis.js';
 import type { Theme } from '../theme/theme.js';
 import type { Paragraph } from './measure.js';
 import type { Box } from './units.js';
@@ -55,6 +56,16 @@ export interface ChartShape {
   background: string;
   /** Chart text size in points at the placed size. */
   fontSize: number;
+  /** Decimals of each series' numbers (one per series). */
+  decimals: number[];
+  /** Value axis ranges: bars from zero, lines to fit their variation. */
+  ranges: { left: AxisRange; right: AxisRange };
+  /** Unit appended to data labels, to tick labels, and the value axis title (see chart-axis.ts). */
+  labelUnit?: string;
+  tickUnit?: string;
+  valueTitle?: string;
+  /** Written as a native PowerPoint chart rather than a picture. */
+  native: boolean;
 }
 
 export interface TableShape {

@@ -10,8 +10,15 @@ import { para } from '../text.js';
 
 /** A KPI's value as shown: numbers keep the digits the source gives, with thousands separators. */
 export function kpiValue(k: Kpi): string {
-  if (k.derived) return formatDerived(evaluate(k.derived.formula), k.derived.format);
-  return typeof k.value === 'number' ? formatNumber(k.value) : String(k.value);
+  const shown = k.derived ? formatDerived(evaluate(k.derived.formula), k.derived.format) : typeof k.value === 'number' ? formatNumber(k.value) : String(k.value);
+  // "%" belongs to the number, as it does in a derived "0%" figure: 87 with unit "%" shows "87%".
+  return k.unit?.startsWith('%') && !shown.endsWith('%') ? `${shown}%` : shown;
+}
+
+/** The unit line under a KPI's value: what is left once "%" has joined the number ("% of trips" -> "of trips"). */
+export function kpiUnit(k: Kpi): string | undefined {
+  const unit = k.unit?.startsWith('%') ? k.unit.slice(1).trim() : k.unit?.trim();
+  return unit || undefined;
 }
 
 export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
@@ -26,8 +33,9 @@ export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
     let y = inner.y + 0.05;
     shapes.push(ctx.text({ ...inner, y, h: 1.05 }, [para(kpiValue(k))], { role: 'kpiValue', bold: true, colour: colours.primary, valign: 'bottom' }, [...at, k.derived ? 'derived' : 'value']));
     y += 1.1;
-    if (k.unit) {
-      shapes.push(ctx.text({ ...inner, y, h: 0.45 }, [para(k.unit)], { role: 'kpiLabel', max: 18, bold: true, colour: colours.accent }, [...at, 'unit']));
+    const unit = kpiUnit(k);
+    if (unit) {
+      shapes.push(ctx.text({ ...inner, y, h: 0.45 }, [para(unit)], { role: 'kpiLabel', max: 18, bold: true, colour: colours.accent }, [...at, 'unit']));
     }
     y += 0.55;
     const foot = k.derived ? `Derived: ${prettyFormula(k.derived.formula)}` : undefined;

@@ -1,37 +1,20 @@
 /** Picture-led layouts: charts, a chart with takeaways, and an image. */
 import type { SlideOf } from '../../load/layouts.js';
-import type { Chart } from '../../load/schema.js';
-import { chartAlt } from '../alt.js';
+import { chartShape } from '../chart.js';
 import type { PlanContext } from '../context.js';
-import type { ChartShape, Shape } from '../deck.js';
+import type { Shape } from '../deck.js';
 import { columns, GRID, pad } from '../grid.js';
 import { bulletParagraphs, para } from '../text.js';
 import type { Box } from '../units.js';
 
-function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number): ChartShape {
-  const { colours, palette } = ctx.theme;
-  return {
-    kind: 'chart',
-    box,
-    spec: chart,
-    alt: chartAlt(chart),
-    colours: palette,
-    font: ctx.theme.font,
-    textColour: colours.text,
-    gridColour: colours.rule,
-    background: colours.background,
-    fontSize,
-  };
-}
-
 export function chartBody(ctx: PlanContext, slide: SlideOf<'chart'>): Shape[] {
-  return [chartShape(ctx, slide.chart, GRID.body, 18)];
+  return [chartShape(ctx, slide.chart, GRID.body, 18, ['slides', slide.index, 'chart'])];
 }
 
 export function chartTextBody(ctx: PlanContext, slide: SlideOf<'chart-text'>): Shape[] {
   const [left, right] = columns(GRID.body, [1.8, 1]) as [Box, Box];
   return [
-    chartShape(ctx, slide.chart, left, 16),
+    chartShape(ctx, slide.chart, left, 16, ['slides', slide.index, 'chart']),
     { kind: 'rect', box: right, fill: ctx.theme.colours.panel },
     { kind: 'rect', box: { ...right, w: 0.07 }, fill: ctx.theme.colours.accent },
     ctx.text(pad(right, 0.25), bulletParagraphs(slide.bullets, 0, 14), { role: 'body', valign: 'middle' }, ['slides', slide.index, 'bullets']),
