@@ -3,10 +3,9 @@
  * covers a bar's edge, a line, a marker, an axis (ticks and title) or the legend. Run on the
  * newcomer's leakage chart, on every chart of the example and default decks, and on generated charts.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseOutline } from '../../src/load/load.js';
+import { loadOutline } from '../../src/load/load.js';
 import type { Chart } from '../../src/load/schema.js';
 import type { ChartShape } from '../../src/plan/deck.js';
 import { planDeck } from '../../src/plan/plan.js';
@@ -105,8 +104,8 @@ describe('the newcomer\'s leakage chart', () => {
 
 describe('labels on the decks\' charts', () => {
   for (const file of ['examples/all-layouts.yaml', 'deck.yaml']) {
-    it(`in ${file} collide with nothing`, () => {
-      const deck = planDeck(parseOutline(readFileSync(file, 'utf8'), file)).deck;
+    it(`in ${file} collide with nothing`, async () => {
+      const deck = planDeck(await loadOutline(file)).deck;
       const charts = deck.slides.flatMap((s) => s.shapes).filter((s): s is ChartShape => s.kind === 'chart');
       expect(charts.length).toBeGreaterThan(2);
       for (const shape of charts) expect(collisions(draw(shape)), shape.alt).toEqual([]);
