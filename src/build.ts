@@ -28,6 +28,8 @@ export interface CompileOptions {
    */
   closeRendererAfterDrawing?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Write every chart this way, as if the outline said `charts:` so (a chart's own `native:` still wins). */
+  charts?: 'image' | 'native';
 }
 
 export interface Compiled {
@@ -48,8 +50,9 @@ export interface Planned {
  * The stages that can find problems in the input (load, images, plan), short of drawing and
  * writing: what `validate` runs, and the first half of every build. Throws InputError.
  */
-export async function planFile(file: string, renderer: Renderer, progress?: CompileOptions['progress']): Promise<Planned> {
+export async function planFile(file: string, renderer: Renderer, progress?: CompileOptions['progress'], charts?: CompileOptions['charts']): Promise<Planned> {
   const outline = await loadOutline(file);
+  if (charts) outline.charts = charts;
   const assets = await readImages(outline, renderer);
   // Warnings travel with errors, so a failed build or validate shows everything it found.
   if (hasErrors(assets.diagnostics)) throw new InputError([...outline.warnings, ...assets.diagnostics]);
@@ -65,7 +68,7 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
   // Started first, so the worker loads Chart.js and the canvas while this thread loads and plans.
   const renderer = options.renderer ?? startRenderer();
   try {
-    const { outline, images, deck: planned, warnings } = await planFile(file, renderer, options.progress);
+    const { outline, images, deck: planned, warnings } = await planFile(file, renderer, options.progress, options.charts);
     options.progress?.('render', 0);
     const deck = await renderDeck(planned, options.cache ?? createChartCache(), renderer, (done, total) => options.progress?.('render', done, total));
     if (!options.renderer || options.closeRendererAfterDrawing) await renderer.close();

@@ -3,6 +3,7 @@
  * bytes deterministic (same outline, same bytes) so decks can be diffed, cached and checked.
  */
 import { createHash } from 'node:crypto';
+import { repairChartXml } from './chart-xml.js';
 import type { Parts } from './parts.js';
 import { zip, type ZipEntry } from './zip.js';
 
@@ -99,6 +100,7 @@ function repair(name: string, data: string | Uint8Array, parts: ReadonlySet<stri
   if (name.endsWith('.rels') && duplicates.size) return retarget(data, duplicates);
   if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return repairParagraphs(data);
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return repairParagraphs(notesParagraphs(data));
+  if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChartXml(data);
   return data;
 }
 

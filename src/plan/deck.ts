@@ -121,7 +121,10 @@ export interface RenderedChart extends ChartShape {
   pixelHeight: number;
 }
 
-export type RenderedShape = Exclude<Shape, ChartShape> | RenderedChart;
+/** A chart written as a native PowerPoint chart: the viewer draws it, so render leaves it as planned. */
+export type NativeChart = ChartShape & { native: true };
+
+export type RenderedShape = Exclude<Shape, ChartShape> | RenderedChart | NativeChart;
 export interface RenderedSlide extends Omit<PlannedSlide, 'shapes'> {
   shapes: RenderedShape[];
 }
