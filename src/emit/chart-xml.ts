@@ -31,3 +31,26 @@ function lineGrouping(xml: string): string {
 export function repairChartXml(xml: string): string {
   return lineGrouping(xml.replace(THREE_AXES, '$1$2'));
 }
+
+type Parts = Map<string, string | Uint8Array>;
+
+/**
+ * pptxgenjs numbers charts (chartN.xml, Microsoft_Excel_WorksheetN.xlsx) with a counter that
+ * lives as long as the process, so a second build in the same process (watch mode, a library
+ * user) would name its charts chart9... Number them 1, 2, ... per deck, in every name and
+ * reference, so the same outline always gives the same bytes.
+ */
+export function renumberCharts(parts: Parts): Parts {
+  const numbers = [...parts.keys()]
+    .map((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const next = new Map(numbers.map((n, i) => [n, i + 1]));
+  if (numbers.every((n) => next.get(n) === n)) return parts;
+  const rename = (text: string): string =>
+    text.replace(/(charts\/chart|charts\/_rels\/chart|Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g, (all, pre: string, n: string, ext: string) => (next.has(Number(n)) ? `${pre}${next.get(Number(n))}${ext}` : all));
+  const out: Parts = new Map();
+  for (const [name, data] of parts) out.set(rename(name), typeof data === 'string' && /(\.rels|\[Content_Types\]\.xml)$/.test(name) ? rename(data) : data);
+  return out;
+}

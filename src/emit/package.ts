@@ -3,7 +3,7 @@
  * bytes deterministic (same outline, same bytes) so decks can be diffed, cached and checked.
  */
 import { createHash } from 'node:crypto';
-import { repairChartXml } from './chart-xml.js';
+import { renumberCharts, repairChartXml } from './chart-xml.js';
 import type { Parts } from './parts.js';
 import { zip, type ZipEntry } from './zip.js';
 
@@ -104,7 +104,8 @@ function repair(name: string, data: string | Uint8Array, parts: ReadonlySet<stri
   return data;
 }
 
-export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array {
+export function finishPackage(collected: Parts, options: PackageOptions): Uint8Array {
+  const parts = renumberCharts(collected);
   const duplicates = duplicateMedia(parts);
   const names = [...parts.keys()].filter((n) => !duplicates.has(n));
   const kept = new Set(names);

@@ -38,7 +38,11 @@ export class PartCollector {
     if (options?.type !== 'base64') return this.parts;
     const names = [...this.parts.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : 1));
     const entries = names.map((name) => {
-      const data = this.parts.get(name)!;
+      let data = this.parts.get(name)!;
+      // The workbook's own creation date would change its bytes on every build.
+      if (name === 'docProps/core.xml' && typeof data === 'string') {
+        data = data.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${WORKBOOK_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z')}`).replaceAll('PptxGenJS', 'deckgen');
+      }
       return { name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data };
     });
     return Buffer.from(zip(entries, WORKBOOK_DATE)).toString('base64');
