@@ -110,7 +110,7 @@ export const Chart = z
     series: z.array(Series).min(1).optional().describe('The data series, each with one value per label.'),
     unit: z.string().optional().describe('Unit of the values. It titles the value axis (a `yTitle` of your own that does not mention it gets it in brackets); data labels carry "%", and any unit on pie and doughnut charts, which have no axis.').meta({ examples: ['million laptops', 'bn yuan', '%'] }),
     dataLabels: z.boolean().default(true).describe('Print each value on the chart.'),
-    decimals: z.number().int().min(0).max(4).optional().describe('Decimals in data labels; default: per series, the most any of its values is written with (7.1, 7, 6.9 -> "7.0").'),
+    decimals: z.number().int().min(0).max(4).optional().describe('Decimals in data labels; default: per series, the most any of its values is written with (7.1, 7, 6.9 -> "7.0"), up to four significant digits of its largest value.'),
     xTitle: z.string().optional().describe('Title of the horizontal axis (the value axis of an hbar chart).'),
     yTitle: z.string().optional().describe('Title of the vertical axis (defaults to `unit` on the value axis).'),
     y2Title: z.string().optional().describe('Right value axis title (combo charts).'),

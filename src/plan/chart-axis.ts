@@ -68,9 +68,27 @@ export function writtenDecimals(values: readonly number[]): number {
   return Math.min(most, 4);
 }
 
-/** One number of decimals per series: the chart's `decimals`, or the series' own as written. */
+/** Significant digits the largest value of a series keeps when its decimals are padded to match. */
+export const MAX_SIGNIFICANT = 4;
+
+/**
+ * One number of decimals per series: the chart's `decimals`, or as many as the series' most
+ * precise value is written with (7.1, 7, 6.9 -> 1, shown 7.1, 7.0, 6.9), but no more than leaves
+ * the largest value MAX_SIGNIFICANT significant digits (4.1433, 20 -> 2, shown 4.14, 20.00, not 20.0000).
+ */
 export function seriesDecimals(chart: Chart): number[] {
-  return chart.series.map((s) => chart.decimals ?? writtenDecimals(s.values));
+  return chart.series.map((s) => {
+    if (chart.decimals !== undefined) return chart.decimals;
+    const largest = Math.max(...s.values.map(Math.abs));
+    const whole = largest > 0 ? Math.floor(Math.log10(largest)) + 1 : 1;
+    return Math.min(writtenDecimals(s.values), Math.max(0, MAX_SIGNIFICANT - whole));
+  });
+}
+
+/** Whether a title already says the unit: every word of it ("Laptops (million)" says "million laptops"). */
+function mentions(title: string, unit: string): boolean {
+  const words = title.toLowerCase().match(/[\p{L}\p{N}£$€¥%]+/gu) ?? [];
+  return (unit.toLowerCase().match(/[\p{L}\p{N}£$€¥%]+/gu) ?? []).every((w) => words.some((t) => t === w || t === `${w}s` || `${t}s` === w));
 }
 
 /** How a unit follows a number: "%" attaches ("87%"), any other unit after a space ("12 £m"). */
@@ -92,7 +110,7 @@ export function unitPlacement(chart: Chart): { labelUnit?: string; tickUnit?: st
   if (unit && (round || unit === '%')) out.labelUnit = unit;
   if (unit === '%') out.tickUnit = unit;
   if (round) return out;
-  const title = own === undefined ? (unit === '%' ? undefined : unit) : unit && unit !== '%' && !own.toLowerCase().includes(unit.toLowerCase()) ? `${own} (${unit})` : own;
+  const title = own === undefined ? (unit === '%' ? undefined : unit) : unit && unit !== '%' && !mentions(own, unit) ? `${own} (${unit})` : own;
   if (title) out.valueTitle = title;
   return out;
 }

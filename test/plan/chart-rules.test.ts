@@ -121,6 +121,8 @@ describe('numbers and units', () => {
   it('gives each series one number of decimals, as written', () => {
     expect(seriesDecimals(spec({ series: [{ name: 'A', values: [7.1, 7.0, 6.9] }, { name: 'B', values: [1, 2, 3] }] }))).toEqual([1, 0]);
     expect(seriesDecimals(spec({ decimals: 2, series: [{ name: 'A', values: [7.1, 7.0] }] }))).toEqual([2]);
+    // Padding stops at four significant digits of the largest value: 4.14 and 20.00, not 20.0000.
+    expect(seriesDecimals(spec({ series: [{ name: 'A', values: [4.1433, 20] }, { name: 'B', values: [11.183, 30.42, 50] }, { name: 'C', values: [0.0125, 0.05] }] }))).toEqual([2, 2, 4]);
   });
 
   it('labels a series 7.1, 7.0, 6.9 as "7.0", and says so in the alt text', () => {
@@ -132,6 +134,7 @@ describe('numbers and units', () => {
   it('puts the unit in the axis title, or in the labels where there is no axis', () => {
     expect(unitPlacement(spec({ type: 'bar', unit: 'trips' }))).toEqual({ valueTitle: 'trips' });
     expect(unitPlacement(spec({ type: 'bar', unit: 'trips', yTitle: 'Trips per month' }))).toEqual({ valueTitle: 'Trips per month' });
+    expect(unitPlacement(spec({ type: 'bar', unit: 'million laptops', yTitle: 'Laptops (million)' }))).toEqual({ valueTitle: 'Laptops (million)' });
     expect(unitPlacement(spec({ type: 'bar', unit: '£m', yTitle: 'Operating cost' }))).toEqual({ valueTitle: 'Operating cost (£m)' });
     expect(unitPlacement(spec({ type: 'hbar', unit: 'km', xTitle: 'Distance' }))).toEqual({ valueTitle: 'Distance (km)' });
     expect(unitPlacement(spec({ type: 'doughnut', unit: '£m' }))).toEqual({ labelUnit: '£m' });
