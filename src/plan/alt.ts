@@ -1,7 +1,7 @@
 /** Alt text for charts, from their data, so a screen reader hears what the picture shows. */
 import { formatNumber } from '../figures/format.js';
 import type { Chart } from '../load/schema.js';
-import { seriesDecimals, withUnit } from './chart-axis.js';
+import { withUnit } from './chart-axis.js';
 
 const NAMES: Record<Chart['type'], string> = {
   bar: 'Bar chart',
@@ -19,9 +19,9 @@ export function formatValue(v: number, decimals: number | undefined): string {
 
 export function chartAlt(chart: Chart): string {
   if (chart.alt) return chart.alt;
-  const decimals = seriesDecimals(chart);
-  const series = chart.series.map((s, si) => {
-    const points = chart.labels.map((label, i) => `${label} ${withUnit(formatValue(s.values[i] ?? 0, decimals[si]), chart.unit)}`);
+  // The numbers as written (or to `decimals`): a screen reader hears the data itself.
+  const series = chart.series.map((s) => {
+    const points = chart.labels.map((label, i) => `${label} ${withUnit(formatValue(s.values[i] ?? 0, chart.decimals), chart.unit)}`);
     return `${s.name}: ${points.join('; ')}`;
   });
   return `${NAMES[chart.type]}, ${series.join('. ')}`;

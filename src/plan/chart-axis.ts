@@ -18,17 +18,21 @@ export function niceStep(rough: number): number {
 }
 
 /** Round a float to the precision of its step, so 0.1 + 0.2 does not leak into an axis. */
-const tidy = (v: number, step: number): number => Number(v.toFixed(Math.max(0, -Math.floor(Math.log10(step)) + 1)));
+const tidy = (v: number, step: number): number => Number(v.toFixed(Math.min(20, Math.max(0, -Math.floor(Math.log10(step)) + 1))));
 
 /**
  * A range for a line: the data plus a tenth of its spread each side, out to round numbers, so the
  * variation fills the plot. Positive data never gets an axis below zero.
  */
-export function niceRange(values: readonly number[]): Required<AxisRange> {
+export function niceRange(values: readonly number[]): AxisRange {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const spread = hi - lo || Math.abs(hi) || 1;
+  // Below a millionth of the values' size (or 1e-12), a spread is rounding noise: treat the line as flat.
+  const noise = Math.max(Math.abs(lo), Math.abs(hi)) * 1e-6;
+  const spread = hi - lo > Math.max(noise, 1e-12) ? hi - lo : Math.abs(hi) > 1e-12 ? Math.abs(hi) : 1;
   const step = niceStep(spread / 5);
+  // Values too large for steps to stay exact: let the renderer choose.
+  if (!Number.isFinite(step) || step <= 0 || Math.abs(hi) / step > 1e12) return lo >= 0 ? { min: 0 } : {};
   let min = tidy(Math.floor((lo - spread * 0.1) / step) * step, step);
   const max = tidy(Math.ceil((hi + spread * 0.1) / step) * step, step);
   if (lo >= 0 && min < 0) min = 0;

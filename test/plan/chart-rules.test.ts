@@ -105,6 +105,17 @@ describe('honest axes', () => {
     expect((48.2 - 35.9) / (range.max! - range.min!)).toBeGreaterThan(0.7);
   });
 
+  it('keeps a sane range for flat, tiny and huge values', () => {
+    expect(niceRange([5, 5])).toEqual({ min: 4, max: 6 });
+    expect(niceRange([5e-324, 0])).toEqual({ min: 0, max: 0.2 });
+    for (const values of [[1e-9, 2e-9], [1e15, -1e15], [Number.MAX_SAFE_INTEGER, 0], [0, 0], [-0, 1e-300]]) {
+      const r = niceRange(values);
+      expect(Object.values(r).every(Number.isFinite), String(values)).toBe(true);
+      if (r.min !== undefined) expect(r.min).toBeLessThanOrEqual(Math.min(...values));
+      if (r.max !== undefined) expect(r.max).toBeGreaterThanOrEqual(Math.max(...values));
+    }
+  });
+
   it('never takes positive data below zero, and follows yMin/yMax', () => {
     expect(niceRange([1, 2, 30]).min).toBe(0);
     expect(niceRange([-5, 5])).toEqual({ min: -6, max: 6 });
@@ -125,10 +136,10 @@ describe('numbers and units', () => {
     expect(seriesDecimals(spec({ series: [{ name: 'A', values: [4.1433, 20] }, { name: 'B', values: [11.183, 30.42, 50] }, { name: 'C', values: [0.0125, 0.05] }] }))).toEqual([2, 2, 4]);
   });
 
-  it('labels a series 7.1, 7.0, 6.9 as "7.0", and says so in the alt text', () => {
+  it('labels a series 7.1, 7.0, 6.9 as "7.0"; the alt text gives the data as written', () => {
     const c = chartOf(outline(['type: line', 'labels: [A, B, C]', 'series: [{ name: S, values: [7.1, 7.0, 6.9] }]']));
     expect(c.decimals).toEqual([1]);
-    expect(c.alt).toBe('Line chart, S: A 7.1; B 7.0; C 6.9');
+    expect(c.alt).toBe('Line chart, S: A 7.1; B 7; C 6.9');
   });
 
   it('puts the unit in the axis title, or in the labels where there is no axis', () => {

@@ -261,7 +261,7 @@ describe('planDeck: charts', () => {
   const altOf = (chart: string): string => charts(plan(chartSlide(chart)).deck.slides[1]!)[0]!.alt;
 
   it('describes the chart from its data for screen readers', () => {
-    expect(altOf('{ labels: [A, B], series: [{ name: Laptops (million), values: [4.1433, 20] }] }')).toBe('Bar chart, Laptops (million): A 4.14; B 20.00');
+    expect(altOf('{ labels: [A, B], series: [{ name: Laptops (million), values: [4.1433, 20] }] }')).toBe('Bar chart, Laptops (million): A 4.1433; B 20');
   });
 
   it('names the unit, the chart type and every series', () => {
