@@ -50,7 +50,8 @@ export function valueRanges(chart: Chart): { left: AxisRange; right: AxisRange }
     const values = idx.flatMap((i) => chart.series[i]!.values);
     const bars = idx.some((i) => isBarSeries(chart, i));
     let range: AxisRange;
-    if (bars) range = Math.min(...values) >= 0 ? { min: 0 } : {};
+    // Bars grow from zero: it is always on the axis (all-negative bars hang from it).
+    if (bars) range = Math.min(...values) >= 0 ? { min: 0 } : Math.max(...values) <= 0 ? { max: 0 } : {};
     else range = niceRange(values);
     if (side === 'left') {
       if (chart.yMin !== undefined) range.min = chart.yMin;

@@ -69,8 +69,10 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
   // Bars start at zero (their length is the value); lines span the range plan chose.
   const range = (r: ChartShape['ranges']['left']): object => ({
     ...(r.min !== undefined ? { min: r.min } : {}),
-    ...(r.max !== undefined ? { max: r.max } : { grace: '12%' }),
-    beginAtZero: r.min === 0,
+    ...(r.max !== undefined ? { max: r.max } : {}),
+    grace: '12%',
+    // Only a line's range leaves zero out; bars always include it.
+    beginAtZero: r.min === undefined || r.max === undefined,
   });
   const valueAxis = {
     ...range(shape.ranges.left),

@@ -99,6 +99,8 @@ describe('honest axes', () => {
     const leakage = [48.2, 46.9, 44.1, 41.7, 38.4, 35.9];
     const target = [45, 44, 43, 42, 41, 40];
     expect(valueRanges(spec({ type: 'bar', series: [{ name: 'L', values: leakage }] })).left).toEqual({ min: 0 });
+    expect(valueRanges(spec({ type: 'hbar', series: [{ name: 'L', values: [-5, -3] }] })).left).toEqual({ max: 0 });
+    expect(valueRanges(spec({ type: 'bar', series: [{ name: 'L', values: [-5, 3] }] })).left).toEqual({});
     const range = valueRanges(spec({ series: [{ name: 'L', values: leakage }, { name: 'T', values: target }] })).left;
     expect(range).toEqual({ min: 34, max: 50 });
     // The variation fills most of the plot, not a sliver at the top of a 0-50 axis.

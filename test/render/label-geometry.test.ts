@@ -121,6 +121,17 @@ describe('labels on the decks\' charts', () => {
   });
 });
 
+describe('negative bars', () => {
+  it('hang from a zero that is on the axis, labelled below their ends', () => {
+    const chart = draw(chartShapeOf({ type: 'bar', labels: ['A', 'B'], series: [{ name: 'Change', values: [-5, -3] }], dataLabels: true }));
+    expect(chart.scales.y!.max).toBe(0);
+    expect(collisions(chart)).toEqual([]);
+    const bar = chart.getDatasetMeta(0).data[0]!;
+    const label = chart.deckgenLabels!.find((l) => l.text === '-5')!;
+    expect(label.rect.y).toBeGreaterThanOrEqual(bar.y);
+  });
+});
+
 const chartArb: fc.Arbitrary<Chart> = fc
   .record({
     type: fc.constantFrom('bar', 'hbar', 'stacked-bar', 'line', 'pie', 'doughnut', 'combo'),
