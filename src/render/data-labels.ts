@@ -69,7 +69,7 @@ export const dataLabels: Plugin = {
 function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
   const { ctx, chartArea: a } = chart;
   const bounds = { x: a.left, y: a.top, w: a.right - a.left, h: a.bottom - a.top };
-  const requests: LabelRequest[] = [];
+  const requests: (LabelRequest & { rank: number })[] = [];
   chart.data.datasets.forEach((dataset, di) => {
     const meta = chart.getDatasetMeta(di);
     if (meta.hidden) return;
@@ -80,8 +80,8 @@ function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
       const text = o.format(value, di);
       const s = size(ctx, text);
       const fill = String(Array.isArray(dataset.backgroundColor) ? dataset.backgroundColor[i] : dataset.backgroundColor);
-      const req = (candidates: Candidate[], own?: Rect): LabelRequest => ({ text, candidates, bounds, colour: o.outside, insideColour: o.inside(fill), ...(own ? { own } : {}) });
-      if (meta.type === 'pie' || meta.type === 'doughnut') return void requests.push(sliceLabel(el, text, s, bounds, o, fill));
+      const req = (candidates: Candidate[], own?: Rect): LabelRequest & { rank: number } => ({ text, candidates, bounds, colour: o.outside, insideColour: o.inside(fill), rank: rank(dataset.data as unknown[], i), ...(own ? { own } : {}) });
+      if (meta.type === 'pie' || meta.type === 'doughnut') return void requests.push({ ...sliceLabel(el, text, s, bounds, o, fill), rank: rank(dataset.data as unknown[], i) });
       const p = el.getProps(['x', 'y', 'base', 'width', 'height', 'horizontal'], true) as unknown as Props;
       if (meta.type === 'line') {
         const r = Number((el.options as { radius?: number }).radius ?? 0) + GAP;
@@ -97,7 +97,19 @@ function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
       requests.push(req(candidates, own));
     });
   });
-  return requests;
+  // Where labels compete, the ones a reader looks for win: each series' last, highest, lowest and first value.
+  return requests.map((r, k) => ({ r, k })).sort((a, b) => a.r.rank - b.r.rank || a.k - b.k).map(({ r }) => r);
+}
+
+/** 0 for a series' last value, 1 its largest, 2 its smallest, 3 its first, 4 the rest. */
+function rank(data: unknown[], i: number): number {
+  const values = data.map(Number).filter(Number.isFinite);
+  const v = Number(data[i]);
+  const lastIndex = data.map(Number).findLastIndex(Number.isFinite);
+  if (i === lastIndex) return 0;
+  if (v === Math.max(...values)) return 1;
+  if (v === Math.min(...values)) return 2;
+  return i === 0 ? 3 : 4;
 }
 
 /** Inside the slice when the label fits in it, else just outside its rim. */

@@ -121,6 +121,17 @@ describe('labels on the decks\' charts', () => {
   });
 });
 
+describe('a dense line', () => {
+  it('is thinned, keeping the values a reader looks for: the last, the highest and the lowest', () => {
+    const values = Array.from({ length: 40 }, (_, i) => Math.round(500 + 300 * Math.sin(i / 3) + i * 4));
+    const chart = draw(chartShapeOf({ type: 'line', labels: values.map((_, i) => `${i + 1}`), series: [{ name: 'S', values }], dataLabels: true }));
+    expect(collisions(chart)).toEqual([]);
+    const shown = texts(chart);
+    expect(shown.length).toBeLessThan(40);
+    for (const v of [values.at(-1)!, Math.max(...values), Math.min(...values)]) expect(shown).toContain(String(v));
+  });
+});
+
 describe('negative bars', () => {
   it('hang from a zero that is on the axis, labelled below their ends', () => {
     const chart = draw(chartShapeOf({ type: 'bar', labels: ['A', 'B'], series: [{ name: 'Change', values: [-5, -3] }], dataLabels: true }));
