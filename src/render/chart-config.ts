@@ -67,13 +67,10 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
   const valueTitle = shape.valueTitle;
   const categoryTitle = horizontal ? spec.yTitle : spec.xTitle;
   // Bars start at zero (their length is the value); lines span the range plan chose.
-  const range = (r: ChartShape['ranges']['left']): object => ({
-    ...(r.min !== undefined ? { min: r.min } : {}),
-    ...(r.max !== undefined ? { max: r.max } : {}),
-    grace: '12%',
-    // Only a line's range leaves zero out; bars always include it.
-    beginAtZero: r.min === undefined || r.max === undefined,
-  });
+  // A range with both ends (a line's, or yMin/yMax) is drawn as given. Bars only pin zero, and
+  // beginAtZero says that while leaving Chart.js a grace (a quarter of half the range: room for labels past the ends).
+  const range = (r: ChartShape['ranges']['left']): object =>
+    r.min !== undefined && r.max !== undefined ? { min: r.min, max: r.max } : { ...(r.min !== undefined && r.min !== 0 ? { min: r.min } : {}), ...(r.max !== undefined && r.max !== 0 ? { max: r.max } : {}), grace: '25%', beginAtZero: true };
   const valueAxis = {
     ...range(shape.ranges.left),
     stacked,
