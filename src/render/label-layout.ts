@@ -56,7 +56,8 @@ export function overlaps(a: Rect, b: Rect, gap = 0): boolean {
 }
 
 export function contains(outer: Rect, inner: Rect, margin = 0): boolean {
-  return inner.x >= outer.x + margin - EPS && inner.y >= outer.y + margin - EPS && inner.x + inner.w <= outer.x + outer.w - margin + EPS && inner.y + inner.h <= outer.y + outer.h - margin + EPS;
+  // Strict: a label half a pixel over the plot's edge already touches an axis.
+  return inner.x >= outer.x + margin && inner.y >= outer.y + margin && inner.x + inner.w <= outer.x + outer.w - margin && inner.y + inner.h <= outer.y + outer.h - margin;
 }
 
 /** Whether a line segment passes through a rectangle (Liang-Barsky clipping). */
@@ -90,11 +91,11 @@ function fits(c: Candidate, req: LabelRequest, obstacles: Obstacles, placed: rea
   if (!contains(req.bounds, rect)) return false;
   if (c.inside) {
     if (!req.own || !contains(req.own, rect, 2)) return false;
-  } else if (obstacles.bars.some((b) => overlaps(b, rect))) return false;
+  } else if (obstacles.bars.some((b) => overlaps(b, rect, 1))) return false; // half a pixel clear, at least
   // Lines are drawn 4 px wide: keep a few pixels from their centre line.
   const wide = { x: rect.x - LINE_CLEARANCE, y: rect.y - LINE_CLEARANCE, w: rect.w + 2 * LINE_CLEARANCE, h: rect.h + 2 * LINE_CLEARANCE };
   if (obstacles.segments.some((s) => crosses(s, wide))) return false;
-  if (obstacles.rects.some((r) => overlaps(r, rect))) return false;
+  if (obstacles.rects.some((r) => overlaps(r, rect, 1))) return false;
   return !placed.some((p) => overlaps(p.rect, rect, 2));
 }
 
