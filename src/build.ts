@@ -29,6 +29,8 @@ export interface CompileOptions {
    */
   closeRendererAfterDrawing?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Write every chart this way, as if the outline said `charts:` so (a chart's own `native:` still wins). */
+  charts?: 'image' | 'native';
 }
 
 export interface Compiled {
@@ -49,10 +51,11 @@ export interface Planned {
  * The stages that can find problems in the input (load, images, plan), short of drawing and
  * writing: what `validate` runs, and the first half of every build. Throws InputError.
  */
-export async function planFile(file: string, renderer: Renderer, progress?: CompileOptions['progress']): Promise<Planned> {
+export async function planFile(file: string, renderer: Renderer, progress?: CompileOptions['progress'], charts?: CompileOptions['charts']): Promise<Planned> {
   // Every problem in one pass: the outline's, every file it names (also on broken slides), and
   // the fit of every slide that is valid, skipping only the slides that are not.
   const { outline, problems } = await loadParts(file);
+  if (charts) outline.charts = charts;
   const assets = await readImages(outline, renderer);
   const template = await loadTemplate(outline);
   progress?.('plan');
@@ -69,7 +72,7 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
   // Started first, so the worker loads Chart.js and the canvas while this thread loads and plans.
   const renderer = options.renderer ?? startRenderer();
   try {
-    const { outline, images, deck: planned, warnings } = await planFile(file, renderer, options.progress);
+    const { outline, images, deck: planned, warnings } = await planFile(file, renderer, options.progress, options.charts);
     // Checked before drawing: a SOURCE_DATE_EPOCH the file cannot hold is refused at once.
     const date = packageDate(outline.meta.date, options.env);
     options.progress?.('render', 0);

@@ -1,10 +1,10 @@
 /** deckgen build: outline -> .pptx, one summary line. */
 import { InputError } from '../diagnostics.js';
 import { rendererFor } from '../render/early.js';
-import { deckOut, parse } from './args.js';
+import { deckOut, parse, UsageError } from './args.js';
 import { ok, report, summary } from './output.js';
 
-export const help = `deckgen build [outline] [--out FILE] [--check [--source FILE]] [--no-cache] [--quiet]
+export const help = `deckgen build [outline] [--out FILE] [--check [--source FILE]] [--charts native|image] [--no-cache] [--quiet]
 
 Builds the deck. The outline defaults to deck.yaml; the deck goes to output/<outline name>.pptx.
 
@@ -13,6 +13,8 @@ Options:
   --check          first check every figure against its cited source (see deckgen check --help);
                    nothing is written if one is not found
   --source FILE    with --check: the text of a source (FILE, or ID=FILE; repeatable)
+  --charts native  write editable PowerPoint charts (or "image": pictures), as if the outline
+                   said \`charts: native\`; a chart's own \`native:\` still wins
   --no-cache       draw every chart again, ignoring and not updating the chart cache
                    (~/.cache/deckgen, or DECKGEN_CACHE_DIR)
   -q, --quiet      print nothing on success
@@ -39,10 +41,18 @@ function progressLine(): { update: (stage: string, done?: number, total?: number
   };
 }
 
+/** `--charts native|image`, checked. */
+export function chartsOption(value: unknown): 'image' | 'native' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'native' || value === 'image') return value;
+  throw new UsageError(`--charts takes "native" or "image", not "${String(value)}"`);
+}
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, check: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, source: { type: 'string', multiple: true } });
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, check: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, source: { type: 'string', multiple: true }, charts: { type: 'string' } });
   const file = positionals[0] ?? 'deck.yaml';
   const out = deckOut(values.out);
+  const charts = chartsOption(values.charts);
   if (values.check) {
     const { figureProblems } = await import('./check.js');
     const found = await figureProblems(file, (values.source as string[] | undefined) ?? []);
@@ -53,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { buildDeck } = await import('../build.js');
     const progress = process.stderr.isTTY && !values.quiet ? progressLine() : undefined;
-    const result = await buildDeck(file, out, { renderer, closeRendererAfterDrawing: true, ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
+    const result = await buildDeck(file, out, { renderer, closeRendererAfterDrawing: true, ...(charts ? { charts } : {}), ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
     report(result.warnings);
     if (!values.quiet) ok(summary(result));
     return 0;

@@ -11,9 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, UsageError } from './args.js';
+import { chartsOption } from './build.js';
 import { ok, report } from './output.js';
 
-export const help = `deckgen preview [outline] [--out DIR] [--quiet]
+export const help = `deckgen preview [outline] [--out DIR] [--charts native|image] [--quiet]
 
 Builds the deck and renders it with LibreOffice, to check every slide at a glance. Writes into
 DIR (default: preview/<outline name>/):
@@ -30,6 +31,7 @@ Each LibreOffice or pdftoppm run is stopped after 120 s (DECKGEN_PREVIEW_TIMEOUT
 
 Options:
   -o, --out DIR    the preview folder (created if missing; old slide PNGs in it are replaced)
+  --charts native  preview with editable PowerPoint charts, as LibreOffice draws them
   -q, --quiet      print nothing on success
 
 Examples:
@@ -152,7 +154,8 @@ async function rasterize(pdftoppm: string, pdf: string, dir: string, slides: num
 const folderLabel = (dir: string): string => (/[\\/]$/.test(dir) ? dir : `${dir}${path.sep}`);
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' }, charts: { type: 'string' } });
+  const charts = chartsOption(values.charts);
   // Before building: a missing tool should not cost a build to find out.
   const missing = missingToolsMessage();
   if (missing) {
@@ -170,7 +173,7 @@ export async function run(argv: string[]): Promise<number> {
   const renderer = rendererFor(file, true);
   let compiled;
   try {
-    compiled = await compileDeck(file, { renderer });
+    compiled = await compileDeck(file, { renderer, ...(charts ? { charts } : {}) });
   } finally {
     await renderer.close();
   }

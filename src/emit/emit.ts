@@ -11,6 +11,7 @@ import type { Parts } from './parts.js';
 import { PptxGenJS, type Presentation, type Slide } from './pptx.js';
 import { xmlSafe } from './sanitize.js';
 import type { ShapeNote, SlideNote } from './slide-xml.js';
+import { emitNativeChart } from './chart.js';
 import { emitTable } from './table.js';
 import { emitText } from './text.js';
 
@@ -35,6 +36,7 @@ function emitShape(pptx: Presentation, slide: Slide, shape: RenderedShape, media
       slide.addShape(pptx.ShapeType.rect, { x, y, w, h, fill: { color: shape.fill }, line: shape.line ? { color: shape.line, width: 0.75 } : { type: 'none' } });
       return;
     case 'chart':
+      if (shape.native) return emitNativeChart(pptx, slide, shape);
       slide.addImage({ data: `image/png;base64,${base64(shape.png)}`, x, y, w, h, altText: xmlSafe(shape.alt) });
       return;
     case 'image': {

@@ -8,6 +8,7 @@ import { copyTemplate } from './template-parts.js';
 import { LAYOUT_TYPE, layoutRels, layoutXml, masterRels, masterXml, themeXml } from './master.js';
 import { diagnostic, InputError } from '../diagnostics.js';
 import { readDate, readEpoch } from '../load/dates.js';
+import { renumberCharts, repairChartXml } from './chart-xml.js';
 import type { Parts } from './parts.js';
 import { appProperties, coreProperties, withSections, type DocumentInfo } from './props.js';
 import { finishSlide, withLanguage, type SlideNote, type TextLanguage } from './slide-xml.js';
@@ -147,10 +148,12 @@ function repair(name: string, data: string | Uint8Array, parts: ReadonlySet<stri
   const slide = SLIDE.exec(name);
   if (slide) return repairParagraphs(finishSlide(data, deck.slides[Number(slide[1]) - 1]!, deck.language));
   if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) return withLanguage(repairParagraphs(notesParagraphs(data)), deck.language);
+  if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChartXml(data);
   return data;
 }
 
-export function finishPackage(parts: Parts, options: PackageOptions, deck: PackageDeck): Uint8Array {
+export function finishPackage(collected: Parts, options: PackageOptions, deck: PackageDeck): Uint8Array {
+  const parts = renumberCharts(collected);
   replaceTemplate(parts, deck);
   const duplicates = duplicateMedia(parts);
   const names = [...parts.keys()].filter((n) => !duplicates.has(n));

@@ -16,14 +16,14 @@ type Issue = z.core.$ZodIssue;
 
 /** Known keys by the name of the key that holds them, for "did you mean". */
 const KEYS: Record<string, string[]> = {
-  '': ['title', 'subtitle', 'author', 'date', 'footer', 'theme', 'sources', 'sourcesSlide', 'slides'],
+  '': ['title', 'subtitle', 'author', 'date', 'footer', 'theme', 'sources', 'sourcesSlide', 'charts', 'slides'],
   theme: ['preset', 'primary', 'accent', 'text', 'muted', 'background', 'palette', 'font', 'headingFont', 'logo'],
   sources: ['id', 'title', 'author', 'publisher', 'date', 'url', 'file'],
   slides: ['layout', 'title', 'subtitle', 'bullets', 'kpis', 'chart', 'table', 'quote', 'image', 'left', 'right', 'source', 'notes', 'skip', 'theme'],
   bullets: ['text', 'source', 'bullets'],
   kpis: ['value', 'derived', 'unit', 'label', 'source'],
   derived: ['formula', 'format'],
-  chart: ['type', 'data', 'labels', 'series', 'unit', 'dataLabels', 'decimals', 'xTitle', 'yTitle', 'y2Title', 'source', 'alt'],
+  chart: ['type', 'data', 'labels', 'series', 'unit', 'dataLabels', 'decimals', 'xTitle', 'yTitle', 'y2Title', 'source', 'alt', 'yMin', 'yMax', 'native'],
   series: ['name', 'values', 'type', 'axis'],
   table: ['columns', 'rows', 'source'],
   quote: ['text', 'by', 'source'],

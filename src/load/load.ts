@@ -30,6 +30,8 @@ export interface Outline {
   theme: ThemeInput;
   sources: Source[];
   sourcesSlide: boolean;
+  /** How charts are written unless a chart says otherwise. */
+  charts: 'image' | 'native';
   /** The slides to build: when the outline has problems, only those valid on their own. */
   slides: Slide[];
   /** Every image and CSV file the outline names, checked whether or not their slides are valid. */
@@ -189,6 +191,7 @@ function parseChecked(text: string, file: string): Loaded {
     theme: o.theme,
     sources: o.sources,
     sourcesSlide: o.sourcesSlide,
+    charts: o.charts,
     slides: planned.map((s) => toSlide(s.input, s.index)),
     files: fileRefs(data),
     csvCells: new Map(),

@@ -63,7 +63,7 @@ export function salvage(data: Json, issues: readonly Issue[]): Salvaged {
   const rawSources = Array.isArray(data.sources) ? data.sources : [];
   if (Array.isArray(top.sources)) top.sources = top.sources.filter((_, i) => !badSources.has(i));
   const parsed = TopInput.safeParse(top);
-  const fallback: z.infer<typeof TopInput> = { theme: { preset: 'briefing' }, sources: [], sourcesSlide: true, lang: 'en-US' };
+  const fallback: z.infer<typeof TopInput> = { theme: { preset: 'briefing' }, sources: [], sourcesSlide: true, lang: 'en-US', charts: 'image' };
   const { title = '', ...rest } = parsed.success ? parsed.data : fallback;
   if (!parsed.success) measurable = false;
   const slides: SlideEntry[] = [];

@@ -136,16 +136,19 @@ export const Chart = z
     data: z.string().optional().describe('A CSV file (relative to the outline) instead of labels and series: the first column holds the labels, the header names the series.'),
     labels: z.array(text).min(1).max(MAX_POINTS, `a chart shows at most ${MAX_POINTS} categories; aggregate the data`).optional().describe('Category labels.'),
     series: z.array(Series).min(1).max(MAX_SERIES, `a chart shows at most ${MAX_SERIES} series; split them over several charts`).optional().describe('The data series, each with one value per label.'),
-    unit: z.string().optional().describe('Unit of the values, shown in data labels and the axis title.').meta({ examples: ['million laptops', 'bn yuan', '%'] }),
+    unit: z.string().optional().describe('Unit of the values. It titles the value axis (a `yTitle` of your own that does not mention it gets it in brackets); data labels carry "%", and any unit on pie and doughnut charts, which have no axis.').meta({ examples: ['million laptops', 'bn yuan', '%'] }),
     dataLabels: z.boolean().default(true).describe('Print each value on the chart.'),
-    decimals: z.number().int().min(0).max(4).optional().describe('Decimals in data labels; default: as given.'),
+    decimals: z.number().int().min(0).max(4).optional().describe('Decimals in data labels; default: per series, the most any of its values is written with (7.1, 7, 6.9 -> "7.0"), up to four significant digits of its largest value.'),
     xTitle: z.string().optional().describe('Title of the horizontal axis (the value axis of an hbar chart).'),
     yTitle: z.string().optional().describe('Title of the vertical axis (defaults to `unit` on the value axis).'),
     y2Title: z.string().optional().describe('Right value axis title (combo charts).'),
     source: SourceRef.optional(),
     alt: z.string().optional().describe('Alt text; generated from the data when absent.'),
+    yMin: z.number().optional().describe('Lowest value on the value axis (line charts start where the data does; bars always start at zero).'),
+    yMax: z.number().optional().describe('Highest value on the value axis.'),
+    native: z.boolean().optional().describe('Write a native, editable PowerPoint chart instead of an image (default: the top-level `charts`).'),
   })
-  .describe('A chart drawn as a sharp image: type, data (inline or CSV), units, axis titles and source.')
+  .describe('A chart, drawn as a sharp image or, with `native: true`, as an editable PowerPoint chart: type, data (inline or CSV), units, axis titles and source.')
   .superRefine((c, ctx) => {
     if (c.data !== undefined && (c.labels || c.series)) {
       ctx.addIssue({ code: 'custom', path: ['data'], message: 'a chart takes its data from `data` or from `labels` and `series`, not both', params: { hint: 'remove `labels` and `series`, or remove `data`' } });
@@ -313,6 +316,7 @@ export const OutlineInput = z.strictObject({
   theme: ThemeInput.default({ preset: 'briefing' }).describe('Colours, fonts and logo.'),
   sources: z.array(Source).default([]).describe('What the slides cite; listed on the closing Sources slide.'),
   sourcesSlide: z.boolean().default(true).describe('Append a Sources slide listing every source.'),
+  charts: z.enum(['image', 'native']).default('image').describe('How charts are written: "image" (a picture that looks the same everywhere) or "native" (editable PowerPoint charts).'),
   slides: z
     .array(SlideInput)
     .min(1, 'an outline needs at least one slide')

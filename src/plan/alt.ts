@@ -2,6 +2,7 @@
 import { formatNumber } from '../figures/format.js';
 import type { Chart } from '../load/schema.js';
 import { visible } from './text.js';
+import { withUnit } from './chart-axis.js';
 
 const NAMES: Record<Chart['type'], string> = {
   bar: 'Bar chart',
@@ -19,9 +20,9 @@ export function formatValue(v: number, decimals: number | undefined): string {
 
 export function chartAlt(chart: Chart): string {
   if (visible(chart.alt)) return chart.alt;
-  const unit = chart.unit ? (chart.unit === '%' ? '%' : ` ${chart.unit}`) : '';
+  // The numbers as written (or to `decimals`): a screen reader hears the data itself.
   const series = chart.series.map((s) => {
-    const points = chart.labels.map((label, i) => `${label} ${formatValue(s.values[i] ?? 0, chart.decimals)}${unit}`);
+    const points = chart.labels.map((label, i) => `${label} ${withUnit(formatValue(s.values[i] ?? 0, chart.decimals), chart.unit)}`);
     return `${s.name}: ${points.join('; ')}`;
   });
   return `${NAMES[chart.type]}, ${series.join('. ')}`;

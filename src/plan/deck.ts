@@ -4,6 +4,7 @@
  */
 import type { Chart, LayoutName } from '../load/schema.js';
 import type { Template } from '../template/model.js';
+import type { AxisRange } from './chart-axis.js';
 import type { Theme } from '../theme/theme.js';
 import type { Paragraph } from './measure.js';
 import type { Box } from './units.js';
@@ -71,6 +72,16 @@ export interface ChartShape {
   background: string;
   /** Chart text size in points at the placed size. */
   fontSize: number;
+  /** Decimals of each series' numbers (one per series). */
+  decimals: number[];
+  /** Value axis ranges: bars from zero, lines to fit their variation. */
+  ranges: { left: AxisRange; right: AxisRange };
+  /** Unit appended to data labels, to tick labels, and the value axis title (see chart-axis.ts). */
+  labelUnit?: string;
+  tickUnit?: string;
+  valueTitle?: string;
+  /** Written as a native PowerPoint chart rather than a picture. */
+  native: boolean;
 }
 
 export interface TableShape {
@@ -133,7 +144,10 @@ export interface RenderedChart extends ChartShape {
   pixelHeight: number;
 }
 
-export type RenderedShape = Exclude<Shape, ChartShape> | RenderedChart;
+/** A chart written as a native PowerPoint chart: the viewer draws it, so render leaves it as planned. */
+export type NativeChart = ChartShape & { native: true };
+
+export type RenderedShape = Exclude<Shape, ChartShape> | RenderedChart | NativeChart;
 export interface RenderedSlide extends Omit<PlannedSlide, 'shapes'> {
   shapes: RenderedShape[];
 }

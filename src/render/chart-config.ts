@@ -1,9 +1,10 @@
 /** Chart spec -> Chart.js configuration: types, colours, fonts and labels from the theme. */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import { formatValue } from '../plan/alt.js';
+import { formatNumber } from '../figures/format.js';
+import { withUnit } from '../plan/chart-axis.js';
 import type { ChartShape } from '../plan/deck.js';
-import { wrapLines } from '../plan/measure.js';
-import { ptToCssPx } from '../plan/units.js';
+import { lineWidth, wrapLines } from '../plan/measure.js';
+import { inToCssPx, ptToCssPx } from '../plan/units.js';
 import type { DataLabelOptions } from './data-labels.js';
 
 const hex = (c: string, alpha = 1): string => {
@@ -21,6 +22,20 @@ function inkOn(fill: string): string {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.35 ? '#1F2933' : '#FFFFFF';
 }
 
+/** Room right of the plot for end-of-line labels: the widest name and value, a colour key and gaps. */
+function endRoom(shape: ChartShape, px: number): number {
+  const { spec } = shape;
+  const widest = Math.max(
+    ...spec.series.map((s, i) => {
+      const last = [...s.values].reverse().find((v) => Number.isFinite(v)) ?? 0;
+      const text = spec.dataLabels ? `${s.name}  ${withUnit(formatNumber(last, shape.decimals[i]), shape.labelUnit)}` : s.name;
+      return inToCssPx(lineWidth([{ text }], { font: shape.font, bold: true, lineSpacing: 1 }, shape.fontSize));
+    }),
+  );
+  // The series' last point sits half a category in from the plot's right edge.
+  return Math.min(widest * 1.08 + px * 1.2, inToCssPx(shape.box.w) * 0.4);
+}
+
 export function chartConfig(shape: ChartShape, family: string): ChartConfiguration {
   const { spec, colours } = shape;
   const px = ptToCssPx(shape.fontSize);
@@ -29,7 +44,10 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
   const round = spec.type === 'pie' || spec.type === 'doughnut';
   const horizontal = spec.type === 'hbar';
   const stacked = spec.type === 'stacked-bar';
-  const label = (v: number): string => formatValue(v, spec.decimals) + (spec.unit === '%' ? '%' : '');
+  const label = (v: number, series: number): string => withUnit(formatNumber(v, shape.decimals[series]), shape.labelUnit);
+  // Two or more lines are named at their ends, not in a legend, and the end label carries the last value.
+  const endLabels = spec.type === 'line' && spec.series.length > 1;
+  const rightPad = endLabels ? endRoom(shape, px) : horizontal ? px * 3.5 : px;
 
   const datasets = spec.series.map((s, i): ChartDataset => {
     const colour = colours[i % colours.length]!;
@@ -46,15 +64,19 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
   });
 
   // Axis titles follow the drawing: xTitle is the horizontal axis, whichever way the bars run.
-  const valueTitle = (horizontal ? spec.xTitle : spec.yTitle) ?? spec.unit;
+  const valueTitle = shape.valueTitle;
   const categoryTitle = horizontal ? spec.yTitle : spec.xTitle;
+  // Bars start at zero (their length is the value); lines span the range plan chose.
+  // A range with both ends (a line's, or yMin/yMax) is drawn as given. Bars only pin zero, and
+  // beginAtZero says that while leaving Chart.js a grace (a quarter of half the range: room for labels past the ends).
+  const range = (r: ChartShape['ranges']['left']): object =>
+    r.min !== undefined && r.max !== undefined ? { min: r.min, max: r.max } : { ...(r.min !== undefined && r.min !== 0 ? { min: r.min } : {}), ...(r.max !== undefined && r.max !== 0 ? { max: r.max } : {}), grace: '25%', beginAtZero: true };
   const valueAxis = {
-    beginAtZero: true,
-    grace: '12%',
+    ...range(shape.ranges.left),
     stacked,
     grid: { color: hex(shape.gridColour), drawTicks: false },
     border: { display: false },
-    ticks: { color: text, font, padding: 8, callback: (v: string | number) => formatValue(Number(v), undefined) },
+    ticks: { color: text, font, padding: 8, callback: (v: string | number) => withUnit(formatNumber(Number(v)), shape.tickUnit) },
     title: { display: !!valueTitle, text: valueTitle ?? '', color: text, font },
   };
   const categoryAxis = {
@@ -70,12 +92,12 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
         x: horizontal ? valueAxis : categoryAxis,
         y: horizontal ? categoryAxis : valueAxis,
         ...(spec.series.some((s) => s.axis === 'right')
-          ? { y2: { ...valueAxis, position: 'right', grid: { display: false }, title: { display: !!spec.y2Title, text: spec.y2Title ?? '', color: text, font } } }
+          ? { y2: { ...valueAxis, ...range(shape.ranges.right), position: 'right', grid: { display: false }, title: { display: !!spec.y2Title, text: spec.y2Title ?? '', color: text, font } } }
           : {}),
       };
 
   // Chart.js clips tick labels that are too long; wrap them into lines that fit instead.
-  const labelWidth = horizontal ? shape.box.w * 0.3 : (shape.box.w * 0.9) / spec.labels.length;
+  const labelWidth = horizontal ? shape.box.w * 0.3 : (shape.box.w * 0.9 - rightPad / 96) / spec.labels.length;
   const labels = round ? spec.labels : spec.labels.map((l) => wrapLines([{ text: l }], { font: shape.font, lineSpacing: 1 }, shape.fontSize, labelWidth));
 
   return {
@@ -86,11 +108,11 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
       animation: false,
       devicePixelRatio: 2,
       indexAxis: horizontal ? 'y' : 'x',
-      layout: { padding: { top: px * 0.6, right: horizontal ? px * 3.5 : px, bottom: 4, left: 4 } },
+      layout: { padding: { top: px * 0.6, right: rightPad, bottom: 4, left: 4 } },
       scales,
       plugins: {
         legend: {
-          display: round || spec.series.length > 1,
+          display: round || (spec.series.length > 1 && !endLabels),
           position: round ? 'right' : 'top',
           align: round ? 'center' : 'start',
           labels: { color: text, font, boxWidth: px, boxHeight: px, padding: px },
@@ -99,12 +121,13 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
         deckgenBackground: { colour: `#${shape.background}` },
         tooltip: { enabled: false },
         deckgenDataLabels: {
-          display: spec.dataLabels,
+          display: spec.dataLabels && !endLabels,
+          endLabels,
+          endValues: spec.dataLabels,
           font: `bold ${px}px "${family}"`,
           inside: (fill: string) => inkOn(fill.replace('#', '')),
           outside: text,
           format: label,
-          placement: round || stacked ? 'inside' : 'end',
         } satisfies DataLabelOptions,
       },
     },

@@ -1,65 +1,173 @@
 /**
- * A small Chart.js plugin that prints each value on the chart. Written here rather than taken from
- * chartjs-plugin-datalabels, whose 2.x positions labels wrongly under Chart.js 4 off-screen.
+ * A Chart.js plugin that prints values on the chart where they can be read. It reads every drawn
+ * element's geometry (bars, points, slices), offers each label a few positions in order of
+ * preference, and lets label-layout.ts keep the first that collides with nothing; what it
+ * placed is kept on the chart (`deckgenLabels`) so tests can check the drawn geometry.
+ * Written here rather than taken from chartjs-plugin-datalabels, whose 2.x positions labels
+ * wrongly under Chart.js 4 off-screen and does not avoid collisions.
  */
 import type { Chart, Plugin } from 'chart.js';
+import { placeLabels, spreadColumn, type Candidate, type LabelRequest, type Obstacles, type PlacedLabel, type Rect } from './label-layout.js';
+import { barRect, chartObstacles, type ChartWithLabels } from './geometry.js';
 
 export interface DataLabelOptions {
+  /** Per-point value labels (the outline's `dataLabels`). */
   display: boolean;
+  /** Series names at the ends of the lines, instead of a legend (line charts with 2+ series). */
+  endLabels: boolean;
+  /** End labels carry the line's last value too. */
+  endValues: boolean;
   font: string;
-  /** Colour for a label drawn inside an element (stacked segments, slices), by fill colour. */
+  /** Colour for a label drawn inside an element (bars, stacked segments, slices), by fill colour. */
   inside: (fill: string) => string;
   outside: string;
-  format: (v: number) => string;
-  /** Inside the element (stacked bars, pie and doughnut) or just past its end. */
-  placement: 'inside' | 'end';
+  /** A value as labelled: the series' decimals and unit. */
+  format: (v: number, dataset: number) => string;
 }
+
+const PAD = 3;
+const GAP = 5;
 
 interface Props {
   x: number;
   y: number;
-  base?: number;
-  horizontal?: boolean;
+  base: number;
+  width: number;
+  height: number;
+  horizontal: boolean;
 }
+
+type Ctx = Chart['ctx'];
+
+/** Ink box of the text, with PAD around it, centred on (cx, cy). */
+function box(ctx: Ctx, text: string, cx: number, cy: number): Rect {
+  const m = ctx.measureText(text);
+  const w = m.width + 2 * PAD;
+  const h = m.actualBoundingBoxAscent + m.actualBoundingBoxDescent + 2 * PAD;
+  return { x: cx - w / 2, y: cy - h / 2, w, h };
+}
+const size = (ctx: Ctx, text: string): { w: number; h: number } => box(ctx, text, 0, 0);
+const at = (s: { w: number; h: number }, x: number, y: number): Rect => ({ x, y, w: s.w, h: s.h });
 
 export const dataLabels: Plugin = {
   id: 'deckgenDataLabels',
   afterDatasetsDraw(chart: Chart, _args, raw) {
     const o = raw as DataLabelOptions;
-    if (!o.display) return;
     const { ctx } = chart;
     ctx.save();
     ctx.font = o.font;
-    chart.data.datasets.forEach((dataset, di) => {
-      const meta = chart.getDatasetMeta(di);
-      if (meta.hidden) return;
-      meta.data.forEach((el, i) => {
-        const value = Number(dataset.data[i]);
-        if (!Number.isFinite(value)) return;
-        const text = o.format(value);
-        const fill = String(Array.isArray(dataset.backgroundColor) ? dataset.backgroundColor[i] : dataset.backgroundColor);
-        const gap = 6;
-        if (meta.type === 'pie' || meta.type === 'doughnut') {
-          const p = el.tooltipPosition(false);
-          draw(ctx, text, p.x ?? 0, p.y ?? 0, 'center', 'middle', o.inside(fill));
-          return;
-        }
-        const p = el.getProps(['x', 'y', 'base', 'horizontal'], true) as unknown as Props;
-        // A white plate keeps line labels readable where they cross bars or gridlines.
-        if (meta.type === 'line') return draw(ctx, text, p.x, p.y - gap * 2, 'center', 'bottom', o.outside, '#FFFFFF');
-        if (o.placement === 'inside') {
-          const mid = p.horizontal ? { x: (p.x + (p.base ?? p.x)) / 2, y: p.y } : { x: p.x, y: (p.y + (p.base ?? p.y)) / 2 };
-          return draw(ctx, text, mid.x, mid.y, 'center', 'middle', o.inside(fill));
-        }
-        if (p.horizontal) draw(ctx, text, p.x + gap, p.y, 'left', 'middle', o.outside);
-        else draw(ctx, text, p.x, p.y - gap, 'center', 'bottom', o.outside);
-      });
-    });
+    const obstacles = chartObstacles(chart);
+    const requests = o.display ? valueLabels(chart, o) : [];
+    const placed = placeLabels(requests, obstacles);
+    const ends = o.endLabels ? endLabels(chart, o) : [];
+    for (const p of [...placed, ...ends]) drawText(ctx, p);
+    (chart as ChartWithLabels).deckgenLabels = [...placed, ...ends];
     ctx.restore();
   },
 };
 
-type Ctx = Chart['ctx'];
+function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
+  const { ctx, chartArea: a } = chart;
+  const bounds = { x: a.left, y: a.top, w: a.right - a.left, h: a.bottom - a.top };
+  const requests: (LabelRequest & { rank: number })[] = [];
+  chart.data.datasets.forEach((dataset, di) => {
+    const meta = chart.getDatasetMeta(di);
+    if (meta.hidden) return;
+    const stacked = !!(chart.options.scales?.x as { stacked?: boolean } | undefined)?.stacked;
+    meta.data.forEach((el, i) => {
+      const value = Number(dataset.data[i]);
+      if (!Number.isFinite(value)) return;
+      const text = o.format(value, di);
+      const s = size(ctx, text);
+      const fill = String(Array.isArray(dataset.backgroundColor) ? dataset.backgroundColor[i] : dataset.backgroundColor);
+      const req = (candidates: Candidate[], own?: Rect): LabelRequest & { rank: number } => ({ text, candidates, bounds, colour: o.outside, insideColour: o.inside(fill), rank: rank(dataset.data as unknown[], i), ...(own ? { own } : {}) });
+      if (meta.type === 'pie' || meta.type === 'doughnut') return void requests.push({ ...sliceLabel(el, text, s, bounds, o, fill), rank: rank(dataset.data as unknown[], i) });
+      const p = el.getProps(['x', 'y', 'base', 'width', 'height', 'horizontal'], true) as unknown as Props;
+      if (meta.type === 'line') {
+        const r = Number((el.options as { radius?: number }).radius ?? 0) + GAP;
+        return void requests.push(req([at(s, p.x - s.w / 2, p.y - r - s.h), at(s, p.x - s.w / 2, p.y + r), at(s, p.x + r, p.y - s.h / 2), at(s, p.x - r - s.w, p.y - s.h / 2)].map((rect) => ({ rect }))));
+      }
+      const own = barRect(p);
+      const centre = { rect: at(s, own.x + own.w / 2 - s.w / 2, own.y + own.h / 2 - s.h / 2), inside: true };
+      if (stacked) return void requests.push(req([centre], own));
+      const up = value >= 0;
+      const candidates: Candidate[] = p.horizontal
+        ? [{ rect: at(s, up ? p.x + GAP : p.x - GAP - s.w, p.y - s.h / 2) }, { rect: at(s, up ? p.x - GAP - s.w : p.x + GAP, p.y - s.h / 2), inside: true }]
+        : [{ rect: at(s, p.x - s.w / 2, up ? p.y - GAP - s.h : p.y + GAP) }, { rect: at(s, p.x - s.w / 2, up ? p.y + GAP : p.y - GAP - s.h), inside: true }];
+      requests.push(req(candidates, own));
+    });
+  });
+  // Where labels compete, the ones a reader looks for win: each series' last, highest, lowest and first value.
+  return requests.map((r, k) => ({ r, k })).sort((a, b) => a.r.rank - b.r.rank || a.k - b.k).map(({ r }) => r);
+}
+
+/** 0 for a series' last value, 1 its largest, 2 its smallest, 3 its first, 4 the rest. */
+function rank(data: unknown[], i: number): number {
+  const values = data.map(Number).filter(Number.isFinite);
+  const v = Number(data[i]);
+  const lastIndex = data.map(Number).findLastIndex(Number.isFinite);
+  if (i === lastIndex) return 0;
+  if (v === Math.max(...values)) return 1;
+  if (v === Math.min(...values)) return 2;
+  return i === 0 ? 3 : 4;
+}
+
+/** Inside the slice when the label fits in it, else just outside its rim. */
+function sliceLabel(el: Chart['getDatasetMeta'] extends (i: number) => { data: (infer E)[] } ? E : never, text: string, s: { w: number; h: number }, bounds: Rect, o: DataLabelOptions, fill: string): LabelRequest {
+  const arc = el.getProps(['x', 'y', 'startAngle', 'endAngle', 'innerRadius', 'outerRadius'], true) as unknown as { x: number; y: number; startAngle: number; endAngle: number; innerRadius: number; outerRadius: number };
+  const mid = (arc.startAngle + arc.endAngle) / 2;
+  const r = (arc.innerRadius + arc.outerRadius) / 2;
+  const inner = at(s, arc.x + Math.cos(mid) * r - s.w / 2, arc.y + Math.sin(mid) * r - s.h / 2);
+  const corners = [[inner.x, inner.y], [inner.x + inner.w, inner.y], [inner.x, inner.y + inner.h], [inner.x + inner.w, inner.y + inner.h]] as const;
+  const inSlice = corners.every(([x, y]) => {
+    const d = Math.hypot(x - arc.x, y - arc.y);
+    let t = Math.atan2(y - arc.y, x - arc.x);
+    while (t < arc.startAngle) t += 2 * Math.PI;
+    return d >= arc.innerRadius + 1 && d <= arc.outerRadius - 1 && t <= arc.endAngle;
+  });
+  const rim = arc.outerRadius + GAP;
+  const ox = arc.x + Math.cos(mid) * rim;
+  const oy = arc.y + Math.sin(mid) * rim;
+  const outside = at(s, Math.cos(mid) >= 0 ? ox : ox - s.w, Math.sin(mid) >= 0 ? oy : oy - s.h);
+  const candidates: Candidate[] = inSlice ? [{ rect: inner, inside: true }] : [{ rect: outside }];
+  // Checked against the slice above; `own` only has to hold the label.
+  const own = { x: inner.x - PAD, y: inner.y - PAD, w: inner.w + 2 * PAD, h: inner.h + 2 * PAD };
+  return { text, candidates, bounds, colour: o.outside, insideColour: o.inside(fill), own };
+}
+
+/** Each line's name (and last value) just past its last point, spread so none overlap. */
+function endLabels(chart: Chart, o: DataLabelOptions): PlacedLabel[] {
+  const { ctx, chartArea: a } = chart;
+  const items = chart.data.datasets.flatMap((dataset, di) => {
+    const meta = chart.getDatasetMeta(di);
+    const last = [...meta.data].reverse().find((_, k) => Number.isFinite(Number(dataset.data[meta.data.length - 1 - k])));
+    if (meta.hidden || meta.type !== 'line' || !last) return [];
+    const value = Number(dataset.data[meta.data.indexOf(last)]);
+    const text = o.endValues ? `${dataset.label ?? ''}  ${o.format(value, di)}` : (dataset.label ?? '');
+    const r = Number((last.options as { radius?: number }).radius ?? 0);
+    return [{ text, x: last.x + r + GAP, y: last.y, colour: String(dataset.borderColor), s: size(ctx, text) }];
+  });
+  if (!items.length) return [];
+  const h = Math.max(...items.map((i) => i.s.h));
+  const ys = spreadColumn(items.map((i) => i.y), h, a.top, a.bottom);
+  const key = h * 0.55;
+  return items.map((i, k) => ({ text: i.text, colour: o.outside, key: i.colour, rect: { x: i.x, y: ys[k]! - i.s.h / 2, w: i.s.w + key + PAD, h: i.s.h } }));
+}
+
+function drawText(ctx: Ctx, p: PlacedLabel & { key?: string }): void {
+  const m = ctx.measureText(p.text);
+  let x = p.rect.x + PAD;
+  if (p.key) {
+    const k = (p.rect.h - 2 * PAD) * 0.8;
+    ctx.fillStyle = p.key;
+    ctx.fillRect(x, p.rect.y + (p.rect.h - k) / 2, k, k);
+    x += k + PAD;
+  }
+  ctx.fillStyle = p.colour;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(p.text, x, p.rect.y + PAD + m.actualBoundingBoxAscent);
+}
 
 /** Fills the canvas with the slide colour before anything is drawn: opaque charts. */
 export const background: Plugin = {
@@ -87,19 +195,3 @@ export const legendGap: Plugin = {
     };
   },
 };
-
-function draw(ctx: Ctx, text: string, x: number, y: number, align: 'left' | 'center', baseline: 'middle' | 'bottom', colour: string, plate?: string): void {
-  if (plate) {
-    const m = ctx.measureText(text);
-    const h = m.actualBoundingBoxAscent + m.actualBoundingBoxDescent;
-    const pad = h * 0.3;
-    const left = align === 'center' ? x - m.width / 2 : x;
-    const top = baseline === 'bottom' ? y - h : y - h / 2;
-    ctx.fillStyle = plate;
-    ctx.fillRect(left - pad, top - pad, m.width + 2 * pad, h + 2 * pad);
-  }
-  ctx.fillStyle = colour;
-  ctx.textAlign = align;
-  ctx.textBaseline = baseline;
-  ctx.fillText(text, x, y);
-}

@@ -3,6 +3,7 @@
  * render worker (or in-process when no worker can start), never by load or plan.
  */
 import '../no-system-fonts.js';
+import type { Canvas } from '@napi-rs/canvas';
 import { napiCanvas } from '../canvas.js';
 import { Chart, registerables } from 'chart.js';
 import { metricFamily, registerFonts } from '../fonts.js';
@@ -10,6 +11,7 @@ import type { ChartShape } from '../plan/deck.js';
 import { chartCanvasSize } from '../plan/units.js';
 import { chartConfig } from './chart-config.js';
 import { background, dataLabels, legendGap } from './data-labels.js';
+import type { ChartWithLabels } from './geometry.js';
 import { encodePng } from './png.js';
 
 let ready = false;
@@ -22,13 +24,19 @@ export function warmUp(): void {
   ready = true;
 }
 
-export function drawChart(shape: ChartShape): Promise<Uint8Array> {
+/** The chart, drawn on its canvas; the caller destroys it. Tests read its geometry from here. */
+export function drawnChart(shape: ChartShape): { chart: ChartWithLabels; canvas: Canvas } {
   warmUp();
   const { width, height } = chartCanvasSize(shape.box);
   const canvas = napiCanvas().createCanvas(width, height);
   const family = metricFamily(shape.font);
   Chart.defaults.font.family = family;
   const chart = new Chart(canvas.getContext('2d') as unknown as ConstructorParameters<typeof Chart>[0], chartConfig(shape, family));
+  return { chart, canvas };
+}
+
+export function drawChart(shape: ChartShape): Promise<Uint8Array> {
+  const { chart, canvas } = drawnChart(shape);
   try {
     // data() copies the pixels; destroy() clears the canvas, so it comes second.
     return encodePng(canvas.data(), canvas.width, canvas.height);

@@ -1,5 +1,5 @@
 /** render: planned Deck -> Deck with pixels (charts drawn, images attached). */
-import type { ChartShape, Deck, RenderedChart, RenderedDeck } from '../plan/deck.js';
+import type { ChartShape, Deck, NativeChart, RenderedChart, RenderedDeck } from '../plan/deck.js';
 import { renderChart, type ChartCache } from './charts.js';
 import type { Renderer } from './renderer.js';
 
@@ -10,7 +10,8 @@ import type { Renderer } from './renderer.js';
 const AT_ONCE = 4;
 
 export async function renderDeck(deck: Deck, cache: ChartCache, renderer: Renderer, progress?: (done: number, total: number) => void): Promise<RenderedDeck> {
-  const charts = deck.slides.flatMap((s) => s.shapes.filter((x): x is ChartShape => x.kind === 'chart'));
+  // Native charts are drawn by the viewer: nothing to render.
+  const charts = deck.slides.flatMap((s) => s.shapes.filter((x): x is ChartShape => x.kind === 'chart' && !x.native));
   const done = new Map<ChartShape, RenderedChart>();
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -21,5 +22,5 @@ export async function renderDeck(deck: Deck, cache: ChartCache, renderer: Render
     }
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, charts.length) }, lane));
-  return { ...deck, slides: deck.slides.map((slide) => ({ ...slide, shapes: slide.shapes.map((s) => (s.kind === 'chart' ? done.get(s)! : s)) })) };
+  return { ...deck, slides: deck.slides.map((slide) => ({ ...slide, shapes: slide.shapes.map((s) => (s.kind === 'chart' ? (done.get(s) ?? (s as NativeChart)) : s)) })) };
 }

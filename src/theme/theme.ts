@@ -38,7 +38,7 @@ export const BRIEFING: Theme = {
     rule: 'C9D2DC',
     onPrimary: 'FFFFFF',
   },
-  palette: ['0B3C5D', 'D9822B', '3E8E9E', '8A9BA8', '6B4E9B', 'B5483B'],
+  palette: ['0B3C5D', 'D9822B', '56B4E9', '8C564B', '40B0A6', '006CD1'],
   font: 'Calibri',
   headingFont: 'Calibri',
   sizes: {

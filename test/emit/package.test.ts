@@ -76,8 +76,16 @@ describe('PartCollector', () => {
     expect([...(parts.get('ppt/media/image-1-1.png') as Uint8Array)]).toEqual([137, 80, 78, 71]);
   });
 
-  it('refuses the nested workbook of a native chart rather than writing a broken one', async () => {
-    await expect(new PartCollector().generateAsync({ type: 'base64' })).rejects.toThrow(/native PowerPoint charts/);
+  it('zips the nested workbook of a native chart, [Content_Types].xml first, with fixed dates', async () => {
+    const book = new PartCollector();
+    book.folder('xl').file('workbook.xml', '<workbook/>');
+    book.file('[Content_Types].xml', '<Types/>');
+    book.file('docProps/core.xml', '<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2026-12-02T22:07:41.388Z</dcterms:created><dc:creator>PptxGenJS</dc:creator></cp:coreProperties>');
+    const base64 = await book.generateAsync({ type: 'base64' });
+    const zipped = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
+    expect(Object.keys(zipped.files)).toEqual(['[Content_Types].xml', 'docProps/core.xml', 'xl/workbook.xml']);
+    expect(await zipped.file('xl/workbook.xml')!.async('string')).toBe('<workbook/>');
+    expect(await zipped.file('docProps/core.xml')!.async('string')).toBe('<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created><dc:creator>deckgen</dc:creator></cp:coreProperties>');
   });
 });
 

@@ -174,6 +174,12 @@ const value = fc.oneof(
   { arbitrary: fc.constantFrom(0, -0, 0.1, 1e-9, 5e-324, 1e15, -1e15, Number.MAX_SAFE_INTEGER, 123456.789), weight: 1 },
 );
 
+/** Values a pie or a stack can show: none negative, and not all zero. */
+const sharesOf = (vs: number[]): number[] => {
+  const abs = vs.map((v) => Math.abs(v) + 0);
+  return abs.every((v) => v === 0) ? [1, ...abs.slice(1)] : abs;
+};
+
 /** KPI values: shown large, so mostly short. */
 const kpiNumber = fc.oneof(
   { arbitrary: fc.integer({ min: 0, max: 9_999_999 }), weight: 6 },
@@ -279,11 +285,13 @@ function chart(ctx: Ctx): fc.Arbitrary<ChartGen> {
     })
     .chain(({ type, n, explicitType }) => {
       const single = type === 'pie' || type === 'doughnut';
+      // Slices and stacks must be of one sign (deckgen refuses others, tested in chart-rules).
+      const shares = single || type === 'stacked-bar';
       const seriesCount = single ? fc.constant(1) : type === 'combo' ? fc.integer({ min: 2, max: 3 }) : fc.integer({ min: 1, max: 4 });
       const label = fc.oneof({ arbitrary: text({ max: 4, long: false }), weight: 8 }, { arbitrary: fc.integer({ min: 1990, max: 2030 }), weight: 2 });
       const series = (i: number): fc.Arbitrary<Data> =>
         rec(
-          { name: text({ max: 3, long: false }), values: fc.array(value, { minLength: n, maxLength: n }) },
+          { name: text({ max: 3, long: false }), values: fc.array(value, { minLength: n, maxLength: n }).map((vs) => (shares ? sharesOf(vs) : vs)) },
           type === 'combo'
             ? { type: fc.constantFrom('bar', 'line'), axis: i === 1 ? fc.constant('right') : fc.constantFrom('left', 'right') }
             : {},

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChartShape } from '../../src/plan/deck.js';
+import { chartShapeOf } from '../support/chart.js';
 import { CHART_SCALE, chartCanvasSize } from '../../src/plan/units.js';
 import { chartKey, createChartCache, renderChart } from '../../src/render/charts.js';
 import { startRenderer } from '../../src/render/renderer.js';
@@ -9,19 +10,8 @@ const renderer = startRenderer();
 afterAll(() => renderer.close());
 
 function shape(over: Partial<ChartShape> = {}): ChartShape {
-  return {
-    kind: 'chart',
-    box: { x: 0.6, y: 1.65, w: 7.5, h: 4.85 },
-    spec: { type: 'bar', labels: ['A', 'B'], series: [{ name: 'S', values: [1, 2] }], dataLabels: true },
-    alt: 'Bar chart',
-    colours: ['0B3C5D', 'D9822B'],
-    font: 'Calibri',
-    textColour: '1F2933',
-    gridColour: 'C9D2DC',
-    background: 'FFFFFF',
-    fontSize: 16,
-    ...over,
-  };
+  const spec = over.spec ?? { type: 'bar', labels: ['A', 'B'], series: [{ name: 'S', values: [1, 2] }], dataLabels: true };
+  return chartShapeOf(spec, { colours: ['0B3C5D', 'D9822B'], ...over });
 }
 
 describe('chart rendering', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChartShape } from '../../src/plan/deck.js';
+import { chartShapeOf } from '../support/chart.js';
 import { cacheDir, DiskCache } from '../../src/render/disk-cache.js';
 import { makeDir } from '../../src/make-dir.js';
 import { CachedRenderer, type Renderer } from '../../src/render/renderer.js';
@@ -22,18 +23,8 @@ afterEach(() => {
 const png = (n: number): Uint8Array =>
   Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, n), Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])]);
 
-const shape = (n: number): ChartShape => ({
-  kind: 'chart',
-  box: { x: 0, y: 0, w: 7.5, h: 4.85 },
-  spec: { type: 'bar', labels: ['A', 'B'], series: [{ name: 'S', values: [1, n] }], dataLabels: true },
-  alt: 'Bar chart',
-  colours: ['0B3C5D'],
-  font: 'Calibri',
-  textColour: '1F2933',
-  gridColour: 'C9D2DC',
-  background: 'FFFFFF',
-  fontSize: 16,
-});
+const shape = (n: number): ChartShape =>
+  chartShapeOf({ type: 'bar', labels: ['A', 'B'], series: [{ name: 'S', values: [1, n] }], dataLabels: true }, { box: { x: 0, y: 0, w: 7.5, h: 4.85 }, colours: ['0B3C5D'] });
 
 /** A renderer that counts what it is asked to draw. */
 function counting(): Renderer & { charts: number; images: number } {

@@ -232,7 +232,9 @@ async function runXmllint(files: { name: string; contents: Uint8Array }[], schem
 export const ACCEPTED_XSD_FINDINGS: { pattern: RegExp; reason: string }[] = [];
 
 const VALIDATED_PARTS = /^ppt\/(presentation\.xml|slides\/slide[^/]*\.xml|(slideLayouts|slideMasters|notesSlides|notesMasters|theme)\/[^/]+\.xml)$/;
+const CHART_PARTS = /^ppt\/charts\/chart[^/]*\.xml$/;
 const NAMESPACE_PREFIXES: [string, string][] = [
+  ['{http://schemas.openxmlformats.org/drawingml/2006/chart}', 'c:'],
   ['{http://schemas.openxmlformats.org/drawingml/2006/main}', 'a:'],
   ['{http://schemas.openxmlformats.org/presentationml/2006/main}', 'p:'],
   [`{${REL_NS}}`, 'r:'],
@@ -253,6 +255,13 @@ export async function xsdProblems(pptx: Pptx, xsdDir: string): Promise<string[]>
   // pml.xsd imports dml-main.xsd, so a:theme (a global element there) is a valid root under the same entry schema.
   const entry = schemas.find((s) => s.fileName === 'pml.xsd')!;
   const findings = await runXmllint(files, { entry, preload: schemas.filter((s) => s !== entry) });
+  // Native charts: their parts have c:chartSpace as root, from dml-chart.xsd.
+  const chartParts = pptx.partNames.filter((n) => CHART_PARTS.test(n));
+  const chartEntry = schemas.find((s) => s.fileName === 'dml-chart.xsd');
+  if (chartParts.length && chartEntry) {
+    const charts = await Promise.all(chartParts.map(async (name) => ({ name, contents: await pptx.bytes(name) })));
+    findings.push(...(await runXmllint(charts, { entry: chartEntry, preload: schemas.filter((s) => s !== chartEntry) })));
+  }
   const counts = new Map<string, number>();
   for (const f of findings) {
     let message = f.message.replace(/^(element \S+: )?Schemas validity error : /, '');

@@ -11,8 +11,15 @@ import { lineWidth } from '../measure.js';
 
 /** A KPI's value as shown: numbers keep the digits the source gives, with thousands separators. */
 export function kpiValue(k: Kpi): string {
-  if (k.derived) return formatDerived(evaluate(k.derived.formula), k.derived.format);
-  return typeof k.value === 'number' ? formatNumber(k.value) : String(k.value);
+  const shown = k.derived ? formatDerived(evaluate(k.derived.formula), k.derived.format) : typeof k.value === 'number' ? formatNumber(k.value) : String(k.value);
+  // "%" belongs to the number, as it does in a derived "0%" figure: 87 with unit "%" shows "87%".
+  return k.unit?.startsWith('%') && !shown.endsWith('%') ? `${shown}%` : shown;
+}
+
+/** The unit line under a KPI's value: what is left once "%" has joined the number ("% of trips" -> "of trips"). */
+export function kpiUnit(k: Kpi): string | undefined {
+  const unit = k.unit?.startsWith('%') ? k.unit.slice(1).trim() : k.unit?.trim();
+  return unit || undefined;
 }
 
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
@@ -26,7 +33,7 @@ export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
   // Units share one row height, so the labels line up: two lines when a unit needs them on narrow cards.
   const room = (cards[0]!.w - 0.5 - 0.2) * 0.95;
   const style = { font: ctx.theme.font, bold: true, lineSpacing: 1 };
-  const unitH = slide.kpis.some((k) => k.unit && lineWidth(parseInline(k.unit), style, ctx.theme.sizes.kpiLabel.min) > room) ? 0.75 : 0.45;
+  const unitH = slide.kpis.some((k) => kpiUnit(k) && lineWidth(parseInline(kpiUnit(k)!), style, ctx.theme.sizes.kpiLabel.min) > room) ? 0.75 : 0.45;
   const values: TextShape[] = [];
   cards.forEach((card, i) => {
     const k = slide.kpis[i]!;
@@ -38,8 +45,9 @@ export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
     values.push(value);
     shapes.push(value);
     y += 1.1;
-    if (k.unit) {
-      shapes.push(ctx.text({ ...inner, y, h: unitH }, [ctx.para(k.unit)], { role: 'kpiLabel', max: 18, bold: true, colour: ctx.accentInk(colours.panel) }, [...at, 'unit']));
+    const unit = kpiUnit(k);
+    if (unit) {
+      shapes.push(ctx.text({ ...inner, y, h: unitH }, [ctx.para(unit)], { role: 'kpiLabel', max: 18, bold: true, colour: ctx.accentInk(colours.panel) }, [...at, 'unit']));
     }
     y += unitH + 0.1;
     const foot = k.derived ? `${capitalise(ctx.labels.derived)}: ${prettyFormula(k.derived.formula)}` : undefined;

@@ -1,31 +1,14 @@
 /** Picture-led layouts: charts, a chart with takeaways, and an image. */
 import type { SlideOf } from '../../load/layouts.js';
-import type { Chart } from '../../load/schema.js';
-import { chartAlt } from '../alt.js';
+import { chartShape } from '../chart.js';
 import type { PlanContext } from '../context.js';
-import type { ChartShape, Shape } from '../deck.js';
+import type { Shape } from '../deck.js';
 import { CHART_TEXT, columns, pad } from '../grid.js';
 import { visible } from '../text.js';
 import type { Box } from '../units.js';
 
-function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number): ChartShape {
-  const { colours, palette } = ctx.theme;
-  return {
-    kind: 'chart',
-    box,
-    spec: chart,
-    alt: chartAlt(chart),
-    colours: palette,
-    font: ctx.theme.font,
-    textColour: colours.text,
-    gridColour: colours.rule,
-    background: colours.background,
-    fontSize,
-  };
-}
-
 export function chartBody(ctx: PlanContext, slide: SlideOf<'chart'>): Shape[] {
-  return [chartShape(ctx, slide.chart, ctx.frame('chart').body, 18)];
+  return [chartShape(ctx, slide.chart, ctx.frame('chart').body, 18, ['slides', slide.index, 'chart'])];
 }
 
 export function chartTextBody(ctx: PlanContext, slide: SlideOf<'chart-text'>): Shape[] {
@@ -36,13 +19,13 @@ export function chartTextBody(ctx: PlanContext, slide: SlideOf<'chart-text'>): S
     const [chartBox, textPh] = frame.bodies.length >= 2 ? [frame.bodies[0]!.box, frame.bodies[1]!] : [columns(frame.body, [1.8, 1])[0]!, undefined];
     const textBox = textPh?.box ?? columns(frame.body, [1.8, 1])[1]!;
     return [
-      chartShape(ctx, slide.chart, chartBox, 16),
+      chartShape(ctx, slide.chart, chartBox, 16, ['slides', slide.index, 'chart']),
       ctx.text(textBox, ctx.bullets(slide.bullets, 0, 14), { role: 'body', valign: 'middle', ...(textPh ? { placeholder: textPh.ref } : {}) }, ['slides', slide.index, 'bullets']),
     ];
   }
   const [left, right] = CHART_TEXT;
   return [
-    chartShape(ctx, slide.chart, left, 16),
+    chartShape(ctx, slide.chart, left, 16, ['slides', slide.index, 'chart']),
     { kind: 'rect', box: right, fill: ctx.theme.colours.panel },
     { kind: 'rect', box: { ...right, w: 0.07 }, fill: ctx.theme.colours.accent },
     ctx.text(pad(right, 0.25), ctx.bullets(slide.bullets, 0, 14), { role: 'body', valign: 'middle', placeholder: frame.bodies[0]!.ref }, ['slides', slide.index, 'bullets']),

@@ -1,0 +1,56 @@
+/**
+ * Repairs to the chart parts pptxgenjs 4.0.1 writes for native charts, so they validate against
+ * dml-chart.xsd (as the other package fixes in package.ts do for slides):
+ *
+ * - PptxGenJS #1534: bar, line and area charts end with three c:axId where CT_BarChart,
+ *   CT_LineChart and CT_AreaChart allow two; the third names a series axis that is never written.
+ * - CT_LineChart requires c:grouping first, before c:varyColors; pptxgenjs writes no grouping
+ *   for line charts at all (and where one is given, after c:varyColors).
+ * - CT_LineSer has no c:invertIfNegative (a bar series property) but pptxgenjs writes one, and
+ *   it wants c:marker before c:dLbls, where pptxgenjs writes it after.
+ */
+
+const AX_ID = String.raw`<c:axId val="\d+"\s*/>`;
+const THREE_AXES = new RegExp(String.raw`(${AX_ID}\s*${AX_ID})\s*${AX_ID}(\s*</c:(?:bar|line|area)Chart>)`, 'g');
+
+/** In a line series, the marker goes before the data labels. */
+const markerFirst = (ser: string): string =>
+  ser.replace(/(<c:dLbls>.*?<\/c:dLbls>)(\s*)(<c:marker>.*?<\/c:marker>)/s, '$3$2$1');
+
+function lineGrouping(xml: string): string {
+  return xml.replace(/<c:lineChart>(.*?)<\/c:lineChart>/gs, (_all, body: string) => {
+    const grouping = /<c:grouping val="[^"]*"\s*\/>/.exec(body)?.[0] ?? '<c:grouping val="standard"/>';
+    const series = body
+      .replace(grouping, '')
+      .replace(/\s*<c:invertIfNegative val="\d"\s*\/>/g, '')
+      .replace(/<c:ser>.*?<\/c:ser>/gs, markerFirst);
+    return `<c:lineChart>${grouping}${series}</c:lineChart>`;
+  });
+}
+
+export function repairChartXml(xml: string): string {
+  return lineGrouping(xml.replace(THREE_AXES, '$1$2'));
+}
+
+type Parts = Map<string, string | Uint8Array>;
+
+/**
+ * pptxgenjs numbers charts (chartN.xml, Microsoft_Excel_WorksheetN.xlsx) with a counter that
+ * lives as long as the process, so a second build in the same process (watch mode, a library
+ * user) would name its charts chart9... Number them 1, 2, ... per deck, in every name and
+ * reference, so the same outline always gives the same bytes.
+ */
+export function renumberCharts(parts: Parts): Parts {
+  const numbers = [...parts.keys()]
+    .map((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const next = new Map(numbers.map((n, i) => [n, i + 1]));
+  if (numbers.every((n) => next.get(n) === n)) return parts;
+  const rename = (text: string): string =>
+    text.replace(/(charts\/chart|charts\/_rels\/chart|Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g, (all, pre: string, n: string, ext: string) => (next.has(Number(n)) ? `${pre}${next.get(Number(n))}${ext}` : all));
+  const out: Parts = new Map();
+  for (const [name, data] of parts) out.set(rename(name), typeof data === 'string' && /(\.rels|\[Content_Types\]\.xml)$/.test(name) ? rename(data) : data);
+  return out;
+}

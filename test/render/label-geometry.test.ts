@@ -1,0 +1,185 @@
+/**
+ * Data labels, checked on the geometry Chart.js actually drew: no two labels overlap, and none
+ * covers a bar's edge, a line, a marker, an axis (ticks and title) or the legend. Run on the
+ * newcomer's leakage chart, on every chart of the example and default decks, and on generated charts.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadOutline } from '../../src/load/load.js';
+import type { Chart } from '../../src/load/schema.js';
+import type { ChartShape } from '../../src/plan/deck.js';
+import { planDeck } from '../../src/plan/plan.js';
+import { drawnChart } from '../../src/render/draw.js';
+import type { ChartWithLabels } from '../../src/render/geometry.js';
+import type { Rect } from '../../src/render/label-layout.js';
+import { chartShapeOf } from '../support/chart.js';
+
+const live: ChartWithLabels[] = [];
+afterAll(() => live.forEach((c) => c.destroy()));
+
+function draw(shape: ChartShape): ChartWithLabels {
+  const { chart } = drawnChart(shape);
+  live.push(chart);
+  return chart;
+}
+
+const area = (a: Rect, b: Rect): number => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+const within = (outer: Rect, inner: Rect): boolean => inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.w <= outer.x + outer.w + 0.5 && inner.y + inner.h <= outer.y + outer.h + 0.5;
+const strictlyIn = (r: Rect, x: number, y: number): boolean => x > r.x && x < r.x + r.w && y > r.y && y < r.y + r.h;
+
+/** Every way a drawn label fails to read cleanly, as text (empty when all is well). */
+function collisions(chart: ChartWithLabels): string[] {
+  const labels = chart.deckgenLabels ?? [];
+  const found: string[] = [];
+  const name = (i: number): string => `"${labels[i]!.text}"`;
+  labels.forEach((a, i) => {
+    if (!within({ x: 0, y: 0, w: chart.width, h: chart.height }, a.rect)) found.push(`${name(i)} leaves the canvas`);
+    labels.slice(i + 1).forEach((b, k) => area(a.rect, b.rect) > 0 && found.push(`${name(i)} overlaps ${name(i + 1 + k)}`));
+    if (chart.legend && chart.options.plugins?.legend?.display) {
+      const l = chart.legend;
+      if (area(a.rect, { x: l.left, y: l.top, w: l.width, h: l.height }) > 0) found.push(`${name(i)} overlaps the legend`);
+    }
+    for (const scale of Object.values(chart.scales)) {
+      if (area(a.rect, { x: scale.left, y: scale.top, w: scale.width, h: scale.height }) > 0) found.push(`${name(i)} overlaps the ${scale.id} axis`);
+    }
+  });
+  chart.data.datasets.forEach((dataset, di) => {
+    const meta = chart.getDatasetMeta(di);
+    if (meta.type === 'bar') {
+      for (const el of meta.data) {
+        const p = el.getProps(['x', 'y', 'base', 'width', 'height', 'horizontal'], true) as unknown as { x: number; y: number; base: number; width: number; height: number; horizontal: boolean };
+        const bar = p.horizontal ? { x: Math.min(p.x, p.base), y: p.y - p.height / 2, w: Math.abs(p.x - p.base), h: p.height } : { x: p.x - p.width / 2, y: Math.min(p.y, p.base), w: p.width, h: Math.abs(p.base - p.y) };
+        labels.forEach((l, i) => area(l.rect, bar) > 0.5 && !within(bar, l.rect) && found.push(`${name(i)} crosses the edge of a ${String(dataset.label)} bar`));
+      }
+    }
+    if (meta.type === 'line') {
+      const pts = meta.data.map((p) => ({ x: p.x, y: p.y }));
+      // Walk each drawn segment pixel by pixel, with the line's half width either side.
+      pts.slice(1).forEach((b, k) => {
+        const a = pts[k]!;
+        const steps = Math.ceil(Math.hypot(b.x - a.x, b.y - a.y));
+        for (let s = 0; s <= steps; s++) {
+          const x = a.x + ((b.x - a.x) * s) / steps;
+          const y = a.y + ((b.y - a.y) * s) / steps;
+          labels.forEach((l, i) => [-2, 0, 2].some((d) => strictlyIn(l.rect, x, y + d) || strictlyIn(l.rect, x + d, y)) && found.push(`${name(i)} lies on the ${String(dataset.label)} line`));
+        }
+      });
+      for (const p of pts) labels.forEach((l, i) => area(l.rect, { x: p.x - 6, y: p.y - 6, w: 12, h: 12 }) > 0 && found.push(`${name(i)} covers a ${String(dataset.label)} marker`));
+    }
+  });
+  return [...new Set(found)];
+}
+
+const texts = (chart: ChartWithLabels): string[] => (chart.deckgenLabels ?? []).map((l) => l.text);
+
+describe('the newcomer\'s leakage chart', () => {
+  const spec: Chart = {
+    type: 'line',
+    labels: ['2019', '2020', '2021', '2022', '2023', '2024'],
+    series: [
+      { name: 'Leakage', values: [48.2, 46.9, 44.1, 41.7, 38.4, 35.9] },
+      { name: 'Target', values: [45, 44, 43, 42, 41, 40] },
+    ],
+    unit: '%',
+    dataLabels: true,
+  };
+
+  it('names both lines at their ends, with their last values, and no legend', () => {
+    const chart = draw(chartShapeOf(spec));
+    expect(collisions(chart)).toEqual([]);
+    expect(texts(chart)).toEqual(['Leakage  35.9%', 'Target  40%']);
+    expect(chart.options.plugins?.legend?.display).toBe(false);
+  });
+
+  it('shows the 36-48 trend on an axis that starts near it, not at zero', () => {
+    const chart = draw(chartShapeOf(spec));
+    expect(chart.scales.y!.min).toBe(34);
+    expect(chart.scales.y!.max).toBe(50);
+  });
+
+  it('reads cleanly at the chart-text size too', () => {
+    expect(collisions(draw(chartShapeOf(spec, { box: { x: 0, y: 0, w: 7.6, h: 4.85 }, fontSize: 16 })))).toEqual([]);
+  });
+});
+
+describe('labels on the decks\' charts', () => {
+  for (const file of ['examples/all-layouts.yaml', 'deck.yaml']) {
+    it(`in ${file} collide with nothing`, async () => {
+      const deck = planDeck(await loadOutline(file)).deck;
+      const charts = deck.slides.flatMap((s) => s.shapes).filter((s): s is ChartShape => s.kind === 'chart');
+      expect(charts.length).toBeGreaterThan(2);
+      for (const shape of charts) expect(collisions(draw(shape)), shape.alt).toEqual([]);
+    });
+  }
+
+  it('label every bar of a simple bar chart, small bars outside', () => {
+    const chart = draw(chartShapeOf({ type: 'bar', labels: ['A', 'B', 'C'], series: [{ name: 'S', values: [1200, 40, 900] }], dataLabels: true }));
+    expect(texts(chart).sort()).toEqual(['1,200', '40', '900']);
+    const bar = chart.getDatasetMeta(0).data[1]!;
+    const label = chart.deckgenLabels!.find((l) => l.text === '40')!;
+    expect(label.rect.y + label.rect.h).toBeLessThanOrEqual(bar.y);
+  });
+});
+
+describe('a dense line', () => {
+  it('is thinned, keeping the values a reader looks for: the last, the highest and the lowest', () => {
+    const values = Array.from({ length: 40 }, (_, i) => Math.round(500 + 300 * Math.sin(i / 3) + i * 4));
+    const chart = draw(chartShapeOf({ type: 'line', labels: values.map((_, i) => `${i + 1}`), series: [{ name: 'S', values }], dataLabels: true }));
+    expect(collisions(chart)).toEqual([]);
+    const shown = texts(chart);
+    expect(shown.length).toBeLessThan(40);
+    for (const v of [values.at(-1)!, Math.max(...values), Math.min(...values)]) expect(shown).toContain(String(v));
+  });
+});
+
+describe('negative bars', () => {
+  it('hang from a zero that is on the axis, labelled below their ends', () => {
+    const chart = draw(chartShapeOf({ type: 'bar', labels: ['A', 'B'], series: [{ name: 'Change', values: [-5, -3] }], dataLabels: true }));
+    expect(chart.scales.y!.max).toBe(0);
+    expect(collisions(chart)).toEqual([]);
+    const bar = chart.getDatasetMeta(0).data[0]!;
+    const label = chart.deckgenLabels!.find((l) => l.text === '-5')!;
+    expect(label.rect.y).toBeGreaterThanOrEqual(bar.y);
+  });
+});
+
+const chartArb: fc.Arbitrary<Chart> = fc
+  .record({
+    type: fc.constantFrom('bar', 'hbar', 'stacked-bar', 'line', 'pie', 'doughnut', 'combo'),
+    labels: fc.integer({ min: 2, max: 12 }),
+    series: fc.integer({ min: 1, max: 5 }),
+    scale: fc.constantFrom(1, 10, 1000, 0.1),
+    decimals: fc.constantFrom(0, 1, 2),
+    negative: fc.boolean(),
+    seed: fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 60, maxLength: 60 }),
+  })
+  .map(({ type, labels, series, scale, decimals, negative, seed }) => {
+    const round = type === 'pie' || type === 'doughnut';
+    const count = round ? 1 : series;
+    const sign = (k: number): number => (negative && !round && type !== 'stacked-bar' && k % 3 === 1 ? -1 : 1);
+    return {
+      type,
+      labels: Array.from({ length: labels }, (_, i) => `Category ${i + 1}`),
+      series: Array.from({ length: count }, (_, s) => ({
+        name: `Series ${s + 1}`,
+        values: Array.from({ length: labels }, (_, i) => Number((sign(i + s) * seed[(s * 12 + i) % 60]! * 100 * scale).toFixed(decimals))),
+        ...(type === 'combo' && s === 1 ? { axis: 'right' as const } : {}),
+      })),
+      dataLabels: true,
+    } as Chart;
+  });
+
+describe('labels on generated charts', () => {
+  it('never overlap each other, bars, lines, axes or the legend', () => {
+    fc.assert(
+      fc.property(chartArb, fc.constantFrom(16, 18), (spec, fontSize) => {
+        const box = fontSize === 18 ? { x: 0, y: 0, w: 12.13, h: 4.85 } : { x: 0, y: 0, w: 7.6, h: 4.85 };
+        const chart = draw(chartShapeOf(spec, { box, fontSize }));
+        expect(collisions(chart)).toEqual([]);
+        // Lines are named at their ends when there is no legend.
+        if (spec.type === 'line' && spec.series.length > 1) expect(texts(chart).length).toBe(spec.series.length);
+      }),
+      { numRuns: 60, seed: 13 },
+    );
+  });
+});
