@@ -44,6 +44,8 @@ export function parse(argv: string[], options: Options, maxPositionals = 1): Par
  */
 export function deckOut(value: string | boolean | (string | boolean)[] | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
-  if (/[/\\]$/.test(value) || path.extname(value) !== '' || statSync(value, { throwIfNoEntry: false })?.isDirectory()) return value;
+  // Only a name that does not exist yet gets ".pptx": an existing path (a folder, a device) is
+  // taken as given, so the write step can say why it cannot be written there.
+  if (/[/\\]$/.test(value) || path.extname(value) !== '' || statSync(value, { throwIfNoEntry: false })) return value;
   return `${value}.pptx`;
 }

@@ -54,6 +54,8 @@ export interface Loaded {
 export async function loadOutline(file: string): Promise<Outline> {
   const { outline, problems } = await loadParts(file);
   if (hasErrors(problems)) throw new InputError(problems);
+  // What does not stop the deck (a date clamped for the zip) travels with it.
+  outline.warnings.push(...problems);
   return outline;
 }
 

@@ -14,7 +14,7 @@ import { layoutFor, type Template, type TemplateLayout } from '../template/model
 import { frameOf, type Frame } from './frame.js';
 import type { LayoutName } from '../load/schema.js';
 import type { BulletInput } from '../load/schema.js';
-import { bulletParagraphs, fittedText, para, type TextOptions } from './text.js';
+import { bulletParagraphs, fittedText, para, visible, type TextOptions } from './text.js';
 import type { Box } from './units.js';
 
 /** Pixel sizes of the images the outline uses, read before planning so planning stays pure. */
@@ -46,6 +46,14 @@ export class PlanContext {
   /** Where a slide of this layout puts its title, content, source line, footer and number. */
   frame(layout: LayoutName): Frame {
     return frameOf(this.template, layout);
+  }
+
+  /**
+   * A title that shows something: one of only characters XML cannot carry or spaces ("\u0000",
+   * "\u3000") would leave the slide without a title for screen readers, so the layout's name stands in.
+   */
+  titleOf(text: string | undefined, layout: LayoutName): string {
+    return visible(text) ? text : this.layout(layout).name;
   }
 
   /** The template layout a deckgen layout is built on. */

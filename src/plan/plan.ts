@@ -63,12 +63,12 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map(), templ
     ...(layout === 'section' ? slideNumber(c, 'section', c.theme.colours.onPrimary) : {}),
   });
 
-  if (outline.slides[0]?.layout !== 'title') slides.push(dark(ctx, 'title', outline.meta.title, titleSlide(ctx, undefined)));
+  if (outline.slides[0]?.layout !== 'title') slides.push(dark(ctx, 'title', ctx.titleOf(outline.meta.title, 'title'), titleSlide(ctx, undefined)));
   let section = 0;
   for (const slide of outline.slides) {
     const own = ctx.forSlide(slide);
-    if (slide.layout === 'title') slides.push(dark(own, 'title', slide.title ?? '', titleSlide(own, slide), slide.notes));
-    else if (slide.layout === 'section') slides.push(dark(own, 'section', slide.title ?? '', sectionSlide(own, slide, ++section), slide.notes));
+    if (slide.layout === 'title') slides.push(dark(own, 'title', own.titleOf(slide.title, 'title'), titleSlide(own, slide), slide.notes));
+    else if (slide.layout === 'section') slides.push(dark(own, 'section', own.titleOf(slide.title, 'section'), sectionSlide(own, slide, ++section), slide.notes));
     else slides.push(...contentSlides(own, slide));
   }
   const hasSourcesSlide = outline.slides.some((s) => s.layout === 'sources');

@@ -109,7 +109,8 @@ const CASES: Record<string, Case> = {
 describe('deckgen on hostile input, round two', () => {
   for (const [name, c] of Object.entries(CASES)) {
     const needsPosix = c.make !== undefined || (c.args ?? []).includes('/dev/null') || name.includes('/etc/passwd');
-    it.skipIf(needsPosix && !posix)(`${name}: ${c.builds ? 'builds' : 'is refused at file:line:col, with a hint, writing nothing'}`, () => {
+    it(`${name}: ${c.builds ? 'builds' : 'is refused at file:line:col, with a hint, writing nothing'}`, (ctx) => {
+    ctx.skip(needsPosix && !posix, 'needs POSIX links, FIFOs and devices (not Windows)');
       const dir = tempDir();
       for (const [file, body] of Object.entries(c.files)) {
         mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });

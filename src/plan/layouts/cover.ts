@@ -21,7 +21,7 @@ function hug(shape: TextShape): TextShape {
 export function titleSlide(ctx: PlanContext, slide: Slide | undefined): Shape[] {
   const { colours } = ctx.theme;
   const meta = ctx.outline.meta;
-  const title = slide?.title ?? meta.title;
+  const title = ctx.titleOf(slide?.title ?? meta.title, 'title');
   const subtitle = slide ? slide.subtitle : meta.subtitle;
   const at = (key: string): PropertyKey[] => (slide ? ['slides', slide.index, key] : [key]);
   const byline = [meta.author, meta.date].filter(Boolean).join('  |  ');
@@ -59,11 +59,11 @@ function templateCover(ctx: PlanContext, layout: 'title' | 'section', title: str
 
 export function sectionSlide(ctx: PlanContext, slide: Slide, number: number): Shape[] {
   const { colours } = ctx.theme;
-  if (!ctx.template.chrome) return templateCover(ctx, 'section', slide.title ?? '', [slide.subtitle], (key) => ['slides', slide.index, key]);
+  if (!ctx.template.chrome) return templateCover(ctx, 'section', ctx.titleOf(slide.title, 'section'), [slide.subtitle], (key) => ['slides', slide.index, key]);
   const shapes: Shape[] = [
     ctx.text(COVER.number, [ctx.para(String(number).padStart(2, '0'))], { role: 'section', bold: true, colour: ctx.accentInk(colours.primary, MIN_CONTRAST_LARGE), lineSpacing: 0.95 }, ['slides', slide.index]),
     { kind: 'rect', box: COVER.sectionRule, fill: colours.accent },
-    hug(ctx.text(COVER.sectionTitle, [ctx.para(slide.title ?? '')], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, isTitle: true, lineSpacing: 0.95, placeholder: { type: 'title' } }, ['slides', slide.index, 'title'])),
+    hug(ctx.text(COVER.sectionTitle, [ctx.para(ctx.titleOf(slide.title, 'section'))], { role: 'section', heading: true, bold: true, colour: colours.onPrimary, isTitle: true, lineSpacing: 0.95, placeholder: { type: 'title' } }, ['slides', slide.index, 'title'])),
   ];
   if (slide.subtitle) {
     const above = shapes[shapes.length - 1]!.box;
