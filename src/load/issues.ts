@@ -16,7 +16,7 @@ type Issue = z.core.$ZodIssue;
 /** Known keys by the name of the key that holds them, for "did you mean". */
 const KEYS: Record<string, string[]> = {
   '': ['title', 'subtitle', 'author', 'date', 'footer', 'theme', 'sources', 'sourcesSlide', 'slides'],
-  theme: ['preset', 'primary', 'accent', 'text', 'muted', 'background', 'palette', 'font', 'headingFont', 'logo'],
+  theme: ['preset', 'primary', 'accent', 'text', 'muted', 'background', 'palette', 'font', 'headingFont', 'logo', 'fonts'],
   sources: ['id', 'title', 'author', 'publisher', 'date', 'url', 'file'],
   slides: ['layout', 'title', 'subtitle', 'bullets', 'kpis', 'chart', 'table', 'quote', 'image', 'left', 'right', 'source', 'notes', 'skip', 'theme'],
   bullets: ['text', 'source', 'bullets'],

@@ -9,6 +9,7 @@ import { diagnostic, hasErrors, InputError, type Diagnostic } from '../diagnosti
 import { evaluate, FormulaError, inlineDerivedProblems } from '../figures/derive.js';
 import { findingsFromIssues, type Finding } from './issues.js';
 import { readCsv } from './csv.js';
+import { NO_FONTS, readFonts, type OutlineFonts } from './fonts.js';
 import { layoutProblems, toSlide, type Slide } from './layouts.js';
 import { positionOf, type Position } from './positions.js';
 import { OutlineInput, SlideInput, type LabelsInput, type Source, type ThemeInput } from './schema.js';
@@ -30,12 +31,15 @@ export interface Outline {
   slides: Slide[];
   /** Where a path in the outline sits in the file, for problems found by later stages. */
   locate: (path: readonly PropertyKey[]) => Position;
+  /** The font files theme.fonts names, read and measured (empty until loadOutline reads them). */
+  fonts: OutlineFonts;
 }
 
 
 export async function loadOutline(file: string): Promise<Outline> {
   const outline = parseOutline(await readOutlineText(file), file);
   await readChartData(outline);
+  outline.fonts = await readFonts(outline);
   return outline;
 }
 
@@ -142,6 +146,7 @@ function parseChecked(text: string, file: string): Outline {
     sourcesSlide: o.sourcesSlide,
     slides: o.slides.map(toSlide).filter((_, i) => !o.slides[i]!.skip),
     locate,
+    fonts: NO_FONTS,
   };
 }
 

@@ -227,6 +227,19 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 
+const fontFile = z.string().min(1).describe('A .ttf, .otf, .woff or .woff2 file, relative to the outline.');
+/** One file (the regular face; bold and italic are synthesized), or a file per face. */
+const fontFiles = z.union([
+  fontFile,
+  z.strictObject({
+    regular: fontFile,
+    bold: fontFile.optional(),
+    italic: fontFile.optional(),
+    boldItalic: fontFile.optional(),
+  }),
+]);
+export type FontFiles = z.infer<typeof fontFiles>;
+
 export const ThemeInput = z.strictObject({
   preset: z.enum(['briefing']).default('briefing').describe('The built-in theme to start from: "briefing" (navy and amber, 16:9).'),
   primary: hexColour.optional().describe('Titles, bars and the accent band.').meta({ examples: ['#0B3C5D'] }),
@@ -238,6 +251,11 @@ export const ThemeInput = z.strictObject({
   font: fontName.optional().describe('Body and chart font (default Calibri).'),
   headingFont: fontName.optional().describe('Font for titles (default: the body font).'),
   logo: z.string().optional().describe('Logo image, relative to the outline, shown on every slide.').meta({ examples: ['assets/logo.png'] }),
+  fonts: z
+    .record(fontName, fontFiles)
+    .optional()
+    .describe('Font files for fonts deckgen has no twin for, by font name: measured from their own widths and drawn in charts.')
+    .meta({ examples: [{ 'Brand Sans': 'assets/BrandSans.ttf' }] }),
 });
 export type ThemeInput = z.infer<typeof ThemeInput>;
 

@@ -3,6 +3,7 @@
  * decided; emit makes no layout decisions of its own.
  */
 import type { Chart, LayoutName } from '../load/schema.js';
+import type { AdvanceTable } from './metrics/ranges.js';
 import type { Template } from '../template/model.js';
 import type { Theme } from '../theme/theme.js';
 import type { Paragraph } from './measure.js';
@@ -71,6 +72,8 @@ export interface ChartShape {
   background: string;
   /** Chart text size in points at the placed size. */
   fontSize: number;
+  /** When `font` comes from the outline's own files (theme.fonts): the files to draw with, and its widths. */
+  ownFont?: { files: { path: string; sha256: string }[]; widths: AdvanceTable };
 }
 
 export interface TableShape {

@@ -4,7 +4,7 @@
  * and between CJK characters. This is what lets the plan promise that nothing overflows.
  */
 import type { Run } from './inline.js';
-import { advance } from './metrics/advance.js';
+import { advance, type FontBook } from './metrics/advance.js';
 import { ptToIn } from './units.js';
 
 export interface Paragraph {
@@ -18,6 +18,8 @@ export interface Paragraph {
 
 export interface TextStyle {
   font: string;
+  /** The outline's own fonts, for a `font` that is measured from its file. */
+  book?: FontBook;
   bold?: boolean;
   italic?: boolean;
   /** Line spacing as a multiple of single spacing. */
@@ -35,7 +37,7 @@ const INDENT_PER_LEVEL = 0.32;
 
 /** Width of a single line of runs, in inches, at `size` points. */
 export function lineWidth(runs: readonly Run[], style: TextStyle, size: number): number {
-  return runs.reduce((sum, r) => sum + advance(r.text, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic), style.font) * ptToIn(size), 0);
+  return runs.reduce((sum, r) => sum + advance(r.text, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic), style.font, style.book) * ptToIn(size), 0);
 }
 
 const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
@@ -57,8 +59,8 @@ function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
     const italic = !!(r.italic ?? style.italic);
     for (const token of r.text.match(TOKENS) ?? []) {
       const space = /^\s+$/.test(token);
-      const width = advance(token, bold, italic, style.font) * scale;
-      const chars = space ? [] : [...token].map((c) => advance(c, bold, italic, style.font) * scale);
+      const width = advance(token, bold, italic, style.font, style.book) * scale;
+      const chars = space ? [] : [...token].map((c) => advance(c, bold, italic, style.font, style.book) * scale);
       const prev = out[out.length - 1];
       // Runs split words at style changes ("**4.1**m"); glue them back so they wrap as one word.
       if (!space && prev && !prev.space && !/[\u2e80-\uffef]/.test(token + prev.text)) {

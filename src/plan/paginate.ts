@@ -62,7 +62,7 @@ export function paginate(ctx: PlanContext, box: Box, paragraphs: Paragraph[], o:
 
   const min = ctx.theme.sizes[o.role].min;
   const inner = { w: box.w - INSETS.l - INSETS.r, h: (box.h - INSETS.t - INSETS.b) * HEIGHT_SAFETY };
-  const style = { font: whole.shape.font, lineSpacing: whole.shape.lineSpacing };
+  const style = { font: whole.shape.font, book: ctx.theme.faces, lineSpacing: whole.shape.lineSpacing };
   const fits = (ps: readonly Paragraph[]): boolean => textHeight(ps, style, min, inner.w) <= inner.h;
 
   const units = groups(paragraphs).flatMap((g) => (fits(g) ? [g] : g.map((p) => [p])));

@@ -1,4 +1,5 @@
 /** Chart spec -> Chart.js configuration: types, colours, fonts and labels from the theme. */
+import { fontKey } from '../font-twins.js';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { formatValue } from '../plan/alt.js';
 import type { ChartShape } from '../plan/deck.js';
@@ -76,7 +77,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
 
   // Chart.js clips tick labels that are too long; wrap them into lines that fit instead.
   const labelWidth = horizontal ? shape.box.w * 0.3 : (shape.box.w * 0.9) / spec.labels.length;
-  const labels = round ? spec.labels : spec.labels.map((l) => wrapLines([{ text: l }], { font: shape.font, lineSpacing: 1 }, shape.fontSize, labelWidth));
+  const labels = round ? spec.labels : spec.labels.map((l) => wrapLines([{ text: l }], { font: shape.font, lineSpacing: 1, ...(shape.ownFont ? { book: new Map([[fontKey(shape.font), shape.ownFont.widths]]) } : {}) }, shape.fontSize, labelWidth));
 
   return {
     type: round ? spec.type : 'bar',

@@ -1,5 +1,6 @@
 /** The built-in "briefing" theme and how outline overrides apply to it. */
 import type { ThemeInput } from '../load/schema.js';
+import type { FontBook } from '../plan/metrics/advance.js';
 
 export interface Theme {
   colours: {
@@ -17,6 +18,8 @@ export interface Theme {
   palette: string[];
   font: string;
   headingFont: string;
+  /** Advance widths of the outline's own font files (theme.fonts), by font name. */
+  faces: FontBook;
   logo?: string;
   /** Preferred sizes (pt) and the floors fitting may shrink to. */
   sizes: Record<TextRole, { max: number; min: number }>;
@@ -39,6 +42,7 @@ export const BRIEFING: Theme = {
   palette: ['0B3C5D', 'D9822B', '3E8E9E', '8A9BA8', '6B4E9B', 'B5483B'],
   font: 'Calibri',
   headingFont: 'Calibri',
+  faces: new Map(),
   sizes: {
     title: { max: 30, min: 22 },
     subtitle: { max: 20, min: 14 },
@@ -52,7 +56,7 @@ export const BRIEFING: Theme = {
   },
 };
 
-export function resolveTheme(input: ThemeInput): Theme {
+export function resolveTheme(input: ThemeInput, faces: FontBook = new Map()): Theme {
   const base = BRIEFING;
   const colours = { ...base.colours };
   if (input.primary) colours.primary = input.primary;
@@ -67,6 +71,7 @@ export function resolveTheme(input: ThemeInput): Theme {
     palette,
     font: input.font ?? base.font,
     headingFont: input.headingFont ?? input.font ?? base.headingFont,
+    faces,
   };
   if (input.logo) theme.logo = input.logo;
   return theme;

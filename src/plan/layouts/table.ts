@@ -9,6 +9,7 @@ import type { TableShape } from '../deck.js';
 import { GRID } from '../grid.js';
 import { parseInline } from '../inline.js';
 import { countLines, HEIGHT_SAFETY, LINE_HEIGHT, lineWidth } from '../measure.js';
+import type { FontBook } from '../metrics/advance.js';
 import { balance } from '../paginate.js';
 import { ptToIn } from '../units.js';
 
@@ -24,8 +25,8 @@ interface Layout {
   rowHeights: number[];
 }
 
-function measure(header: string[], rows: string[][], font: string, size: number): Layout {
-  const style = { font, lineSpacing: 1 };
+function measure(header: string[], rows: string[][], font: string, book: FontBook, size: number): Layout {
+  const style = { font, book, lineSpacing: 1 };
   const natural = header.map((h, c) => Math.max(...[h, ...rows.map((r) => r[c] ?? '')].map((t) => lineWidth(parseInline(t), { ...style, bold: true }, size))) + 2 * CELL_MARGIN + 0.05);
   const colWidths = share(natural, GRID.body.w);
   const line = ptToIn(size) * LINE_HEIGHT;
@@ -60,7 +61,7 @@ export function tablePages(ctx: PlanContext, slide: SlideOf<'table'>): TableShap
   const sizes: number[] = [];
   for (let s = range.max; s > range.min; s -= 0.5) sizes.push(s);
   sizes.push(range.min);
-  const tried = sizes.map((size) => ({ layout: measure(header, rows, ctx.theme.font, size), split: undefined as number[][] | undefined }));
+  const tried = sizes.map((size) => ({ layout: measure(header, rows, ctx.theme.font, ctx.theme.faces, size), split: undefined as number[][] | undefined }));
   for (const t of tried) t.split = pages(t.layout);
   const fewest = Math.min(...tried.map((t) => t.split?.length ?? Infinity));
   const best = tried.find((t) => t.split && t.split.length === fewest);

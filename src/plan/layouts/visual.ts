@@ -1,5 +1,6 @@
 /** Picture-led layouts: charts, a chart with takeaways, and an image. */
 import type { SlideOf } from '../../load/layouts.js';
+import { fontKey } from '../../font-twins.js';
 import type { Chart } from '../../load/schema.js';
 import { chartAlt } from '../alt.js';
 import type { PlanContext } from '../context.js';
@@ -9,7 +10,9 @@ import { visible } from '../text.js';
 import type { Box } from '../units.js';
 
 function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number): ChartShape {
-  const { colours, palette } = ctx.theme;
+  const { colours, palette, font, faces } = ctx.theme;
+  const files = ctx.outline.fonts.files.filter((f) => fontKey(f.name) === fontKey(font)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+  const widths = faces.get(fontKey(font));
   return {
     kind: 'chart',
     box,
@@ -21,6 +24,7 @@ function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number):
     gridColour: colours.rule,
     background: colours.background,
     fontSize,
+    ...(files.length && widths ? { ownFont: { files, widths } } : {}),
   };
 }
 
