@@ -248,7 +248,7 @@ export const ThemeInput = z.strictObject({
   muted: hexColour.optional().describe('Footers, source lines, secondary text.'),
   background: hexColour.optional().describe('Background of content slides.'),
   palette: z.array(hexColour).min(2).optional().describe('Chart series colours, in order.'),
-  font: fontName.optional().describe('Body and chart font (default Calibri).'),
+  font: fontName.optional().describe('Body and chart font (default Calibri). Calibri, Arial, Cambria, Times New Roman, Courier New and Georgia are measured through their twins; give the file of any other font in `fonts`.'),
   headingFont: fontName.optional().describe('Font for titles (default: the body font).'),
   logo: z.string().optional().describe('Logo image, relative to the outline, shown on every slide.').meta({ examples: ['assets/logo.png'] }),
   fonts: z

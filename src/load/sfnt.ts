@@ -14,12 +14,13 @@ type Tables = Map<string, Uint8Array>;
 const view = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength);
 const tag = (d: DataView, at: number): string => String.fromCharCode(d.getUint8(at), d.getUint8(at + 1), d.getUint8(at + 2), d.getUint8(at + 3));
 
-function sfntTables(b: Uint8Array): Tables {
+/** A bare font's tables; `start` is where its directory begins (a collection's first font, or 0). */
+function sfntTables(b: Uint8Array, start = 0): Tables {
   const d = view(b);
-  const n = d.getUint16(4);
+  const n = d.getUint16(start + 4);
   const out: Tables = new Map();
   for (let i = 0; i < n; i++) {
-    const at = 12 + 16 * i;
+    const at = start + 12 + 16 * i;
     const off = d.getUint32(at + 8);
     const len = d.getUint32(at + 12);
     if (off + len > b.length) throw new FontFileError(`its table directory points past the end of the file`);
@@ -103,7 +104,8 @@ function tablesOf(b: Uint8Array): Tables {
   const sig = tag(view(b), 0);
   if (sig === 'wOFF') return woffTables(b);
   if (sig === 'wOF2') return woff2Tables(b);
-  if (sig === 'ttcf') throw new FontFileError('it is a font collection (.ttc); give one font of it as its own .ttf or .otf file');
+  // A collection (.ttc, such as msyh.ttc): the first font, the one its name is for.
+  if (sig === 'ttcf') return sfntTables(b, view(b).getUint32(12));
   if (sig === 'OTTO' || sig === 'true' || sig === '\0\u0001\0\0') return sfntTables(b);
   throw new FontFileError('it is not a TrueType, OpenType, WOFF or WOFF2 font');
 }

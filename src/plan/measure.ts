@@ -28,6 +28,16 @@ export interface TextStyle {
 
 /** Single line spacing of Calibri/Carlito (ascent + descent + line gap), as renderers use it. */
 export const LINE_HEIGHT = 1.22;
+/**
+ * A line with CJK characters is as tall as the CJK font makes it: Noto Sans CJK's ascent and
+ * descent add up to 1.448 em (Microsoft YaHei's to 1.32), taller than any Latin twin's line.
+ */
+export const CJK_LINE_HEIGHT = 1.45;
+
+/** Single line spacing, in ems, of a line holding `runs`. */
+export function lineHeightOf(runs: readonly Run[]): number {
+  return runs.some((r) => CJK_CHAR.test(r.text)) ? CJK_LINE_HEIGHT : LINE_HEIGHT;
+}
 /** Renderers differ by a few percent in advance widths and line breaking; leave room for it. */
 const WIDTH_SAFETY = 0.95;
 /** Share of a box's inner height text may fill: room for renderers' line-height differences. */
@@ -41,6 +51,7 @@ export function lineWidth(runs: readonly Run[], style: TextStyle, size: number):
 }
 
 const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
+const CJK_CHAR = new RegExp(`[${CJK}]`);
 const TOKENS = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'g');
 
 interface Piece {
@@ -130,8 +141,8 @@ export const spaceBeforePt = (p: Paragraph, size: number): number => p.spaceBefo
 
 /** Height in inches of paragraphs set at `size` points in a column `width` inches wide. */
 export function textHeight(paras: readonly Paragraph[], style: TextStyle, size: number, width: number): number {
-  const line = ptToIn(size) * LINE_HEIGHT * style.lineSpacing;
   return paras.reduce((sum, p, i) => {
+    const line = ptToIn(size) * lineHeightOf(p.runs) * style.lineSpacing;
     const avail = (width - indentOf(p.level, p.bullet, size)) * WIDTH_SAFETY;
     const lines = countLines(p.runs, style, size, avail);
     return sum + lines * line + (i > 0 ? ptToIn(spaceBeforePt(p, size)) : 0);

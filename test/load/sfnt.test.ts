@@ -35,10 +35,16 @@ describe('reading advance widths from a font file', () => {
     for (const c of 'Cambria 2024: 11.183') expect(sys.width(c.codePointAt(0)!), c).toBe(web.width(c.codePointAt(0)!));
   });
 
+  const ttc = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+  it.skipIf(!existsSync(ttc))('reads the first font of a collection (fonts-noto-cjk): ideographs and full-width punctuation one em', () => {
+    const cjk = fontWidths(read(ttc));
+    for (const c of '两江新区电子，。（）：') expect(cjk.width(c.codePointAt(0)!), c).toBe(1000);
+    expect(cjk.width(0x31)).toBeGreaterThan(400);
+  });
+
   it.each([
     ['not a font at all', new TextEncoder().encode('just some text, not a font file at all'), /not a TrueType, OpenType, WOFF or WOFF2 font/],
     ['too short', new Uint8Array([0, 1, 0]), /too short/],
-    ['a font collection', new TextEncoder().encode('ttcf0000000000000000'), /collection/],
     ['a font cut short', tinyFont(new Map([['A', 1000]])).slice(0, 120), /damaged|past the end|no usable/],
   ])('refuses %s with a reason', (_what, bytes, reason) => {
     expect(() => fontWidths(bytes)).toThrow(FontFileError);

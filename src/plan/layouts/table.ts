@@ -8,7 +8,7 @@ import type { PlanContext } from '../context.js';
 import type { TableShape } from '../deck.js';
 import { GRID } from '../grid.js';
 import { parseInline } from '../inline.js';
-import { countLines, HEIGHT_SAFETY, LINE_HEIGHT, lineWidth } from '../measure.js';
+import { countLines, HEIGHT_SAFETY, lineHeightOf, lineWidth } from '../measure.js';
 import type { FontBook } from '../metrics/advance.js';
 import { balance } from '../paginate.js';
 import { ptToIn } from '../units.js';
@@ -29,9 +29,13 @@ function measure(header: string[], rows: string[][], font: string, book: FontBoo
   const style = { font, book, lineSpacing: 1 };
   const natural = header.map((h, c) => Math.max(...[h, ...rows.map((r) => r[c] ?? '')].map((t) => lineWidth(parseInline(t), { ...style, bold: true }, size))) + 2 * CELL_MARGIN + 0.05);
   const colWidths = share(natural, GRID.body.w);
-  const line = ptToIn(size) * LINE_HEIGHT;
   const height = (cells: readonly string[], bold: boolean): number =>
-    Math.max(...cells.map((t, c) => countLines(parseInline(t), { ...style, bold }, size, (colWidths[c]! - 2 * CELL_MARGIN) * 0.95))) * line + 2 * CELL_MARGIN;
+    Math.max(
+      ...cells.map((t, c) => {
+        const runs = parseInline(t);
+        return countLines(runs, { ...style, bold }, size, (colWidths[c]! - 2 * CELL_MARGIN) * 0.95) * ptToIn(size) * lineHeightOf(runs);
+      }),
+    ) + 2 * CELL_MARGIN;
   return { size, colWidths, headerHeight: height(header, true), rowHeights: rows.map((r) => height(r, false)) };
 }
 
