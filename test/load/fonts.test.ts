@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/diagnostics.js';
 import { TWINS } from '../../src/font-twins.js';
 import { twinFiles } from '../../src/fonts.js';
-import { loadOutline } from '../../src/load/load.js';
+import { loadOutline, parseOutline } from '../../src/load/load.js';
 import { advance } from '../../src/plan/metrics/advance.js';
 import { planDeck } from '../../src/plan/plan.js';
 import { tempDir } from '../support/cli.js';
@@ -77,5 +77,18 @@ describe('theme.fonts: the outline\'s own font files', () => {
     expect(found[1]!.message).toBe('font file "assets/missing.ttf" not found');
     expect(found[2]!.message).toBe('font file "assets/notes.ttf" cannot be read: it is not a TrueType, OpenType, WOFF or WOFF2 font');
     expect(found[2]!.hint).toContain('.ttf');
+  });
+
+  it('says what theme.fonts takes when an entry is not a path or its faces', () => {
+    let found: { line: number; message: string; hint?: string }[] = [];
+    try {
+      parseOutline('title: t\ntheme:\n  fonts:\n    Brand Sans: { regular: a.ttf, heavy: b.ttf }\n    "Bad/Name": a.ttf\n    Other: 12\nslides:\n  - title: x\n    bullets: [a]\n', 'deck.yaml');
+    } catch (e) {
+      if (e instanceof InputError) found = e.diagnostics;
+    }
+    expect(found.map((d) => d.line)).toEqual([4, 5, 6]);
+    expect(found[0]!.hint).toBe('allowed here: regular, bold, italic, boldItalic');
+    expect(found[1]!.message).toContain('"Bad/Name" is not a usable key here: a font name is letters, digits');
+    expect(found[2]!.message).toBe('expected a font file path or { regular, bold, italic, boldItalic }, got number 12');
   });
 });
