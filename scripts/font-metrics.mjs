@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// npm run font-metrics: measures every character of the Carlito and Arimo faces shipped in
-// @fontsource/carlito and @fontsource/arimo and writes src/plan/metrics/<family>.json, the
-// advance widths the plan measures text with. Run it after upgrading either package; a test
-// fails when a table is stale.
+// npm run font-metrics: reads the advance width of every character the tables cover from the
+// metric twins' font files on npm (@fontsource/carlito, arimo, caladea, tinos, cousine, gelasio)
+// and writes src/plan/metrics/<family>.json, the widths the plan measures text with. Run it after
+// upgrading any of them; a test fails when a table is stale.
 import { writeFileSync } from 'node:fs';
-import { advanceTable } from '../dist/plan/metrics/measure-font.js';
+import { TWINS } from '../dist/font-twins.js';
+import { twinTable } from '../dist/load/font-table.js';
 
-for (const family of ['Carlito', 'Arimo']) {
-  const file = `src/plan/metrics/${family.toLowerCase()}.json`;
-  writeFileSync(new URL(`../${file}`, import.meta.url), `${JSON.stringify(advanceTable(family))}\n`);
+for (const twin of TWINS) {
+  const file = `src/plan/metrics/${twin.family.toLowerCase()}.json`;
+  writeFileSync(new URL(`../${file}`, import.meta.url), `${JSON.stringify(twinTable(twin))}\n`);
   console.log(`wrote ${file}`);
 }

@@ -1,6 +1,6 @@
 /**
- * Fonts from npm, registered with @napi-rs/canvas so text is measured (plan) and charts are drawn
- * (render) with the same metrics on every machine, whatever fonts the system has.
+ * Fonts from npm (and the outline's own font files), registered with @napi-rs/canvas so charts
+ * are drawn with the metrics text is measured with, whatever fonts the system has.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -12,24 +12,37 @@ const require = createRequire(import.meta.url);
 
 let registered = false;
 
+/** The twins' font files in their npm packages, per subset, weight and style. */
+export function twinFiles(twin: (typeof TWINS)[number], ext: 'woff' | 'woff2' = 'woff'): string[] {
+  const dir = path.join(path.dirname(require.resolve(`${twin.pkg}/package.json`)), 'files');
+  const out: string[] = [];
+  for (const subset of ['latin', 'latin-ext']) {
+    for (const weight of ['400', '700']) {
+      for (const style of ['normal', 'italic']) out.push(path.join(dir, `${twin.prefix}-${subset}-${weight}-${style}.${ext}`));
+    }
+  }
+  return out;
+}
+
 export function registerFonts(): void {
   if (registered) return;
   registered = true;
-  for (const twin of TWINS) {
-    const dir = path.join(path.dirname(require.resolve(`${twin.pkg}/package.json`)), 'files');
-    for (const subset of ['latin', 'latin-ext']) {
-      for (const weight of ['400', '700']) {
-        for (const style of ['normal', 'italic']) {
-          // WOFF, not WOFF2: decoding WOFF2 faces costs Brotli time at every start.
-          napiCanvas().GlobalFonts.registerFromPath(path.join(dir, `${twin.prefix}-${subset}-${weight}-${style}.woff`), twin.family);
-        }
-      }
-    }
-  }
+  // WOFF, not WOFF2: decoding WOFF2 faces costs Brotli time at every start.
+  for (const twin of TWINS) for (const file of twinFiles(twin)) napiCanvas().GlobalFonts.registerFromPath(file, twin.family);
 }
 
-/** The family to draw a deck font with: its metric twin, registered from npm. */
+const own = new Map<string, string>();
+
+/** Registers a font file the outline names (theme.fonts) under its own name, once per file and name. */
+export function registerFontFile(file: string, family: string): void {
+  registerFonts();
+  if (own.get(family) === file) return;
+  own.set(family, file);
+  napiCanvas().GlobalFonts.registerFromPath(file, family);
+}
+
+/** The family to draw a deck font with: its metric twin, registered from npm (Carlito for others). */
 export function metricFamily(font: string): string {
   registerFonts();
-  return twinOf(font).family;
+  return twinOf(font)?.family ?? 'Carlito';
 }

@@ -16,8 +16,8 @@ type Issue = z.core.$ZodIssue;
 
 /** Known keys by the name of the key that holds them, for "did you mean". */
 const KEYS: Record<string, string[]> = {
-  '': ['title', 'subtitle', 'author', 'date', 'footer', 'theme', 'sources', 'sourcesSlide', 'charts', 'slides'],
-  theme: ['preset', 'primary', 'accent', 'text', 'muted', 'background', 'palette', 'font', 'headingFont', 'logo'],
+  '': ['title', 'subtitle', 'author', 'date', 'footer', 'lang', 'labels', 'theme', 'sources', 'sourcesSlide', 'charts', 'slides'],
+  theme: ['preset', 'primary', 'accent', 'text', 'muted', 'background', 'palette', 'font', 'headingFont', 'logo', 'fonts', 'template', 'layouts'],
   sources: ['id', 'title', 'author', 'publisher', 'date', 'url', 'file'],
   slides: ['layout', 'title', 'subtitle', 'bullets', 'kpis', 'chart', 'table', 'quote', 'image', 'left', 'right', 'source', 'notes', 'skip', 'theme'],
   bullets: ['text', 'source', 'bullets'],
@@ -37,6 +37,8 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
   // A slide's own theme takes only colours; the deck's theme takes more.
   if (named === 'theme' && path[0] === 'slides') return ['primary', 'accent', 'text', 'background'];
+  // theme.fonts.<name> is a font file, or one file per face.
+  if (path[0] === 'theme' && path[1] === 'fonts' && path.length === 3) return ['regular', 'bold', 'italic', 'boldItalic'];
   return KEYS[named ?? ''] ?? [];
 }
 
@@ -73,6 +75,11 @@ function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
     }
     case 'invalid_union':
       return fromUnion(issue, path);
+    case 'invalid_key': {
+      const key = String((issue as { input?: unknown }).input ?? '');
+      const why = issue.issues[0]?.message;
+      return [{ path: [...path, key], atKey: true, message: `"${key}" is not a usable key here${why ? `: ${why}` : ''}`, hint: hintFor([...path, key]) ?? 'rename it' }];
+    }
     case 'invalid_type': {
       const last = path[path.length - 1];
       if ((issue as { input?: unknown }).input === undefined && typeof last === 'string') {
@@ -134,7 +141,8 @@ function fromUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Prope
     Math.max(...b.map((i) => (i.code === 'invalid_type' && i.path.length === 0 ? -1 : i.path.length + (i.code === 'invalid_type' ? 0 : 1))));
   const best = [...branches].sort((a, b) => depth(b) - depth(a))[0];
   if (best && depth(best) >= 0) return findingsFromIssues(best, path);
-  const what = path.includes('bullets') ? 'text, { text, source, bullets } or a nested list' : 'a different kind of value';
+  const font = path[0] === 'theme' && path[1] === 'fonts';
+  const what = path.includes('bullets') ? 'text, { text, source, bullets } or a nested list' : font ? 'a font file path or { regular, bold, italic, boldItalic }' : 'a different kind of value';
   return [{ path, message: `expected ${what}, got ${describeInput((issue as { input?: unknown }).input)}`, hint: hintFor(path) }];
 }
 

@@ -11,6 +11,7 @@ import { boundProblems } from './bounds.js';
 import { findingsFromIssues, type Finding } from './issues.js';
 import { readCsv, type CsvCells } from './csv.js';
 import { inferLayout, layoutProblems, toSlide, type Slide } from './layouts.js';
+import { NO_FONTS, readFonts, type OutlineFonts } from './fonts.js';
 import { positionOf, type Position } from './positions.js';
 import { slideReferenceProblems, topReferenceProblems } from './references.js';
 import { fileRefs, salvage, type FileRef, type Salvaged } from './salvage.js';
@@ -42,6 +43,8 @@ export interface Outline {
   measurable: boolean;
   /** Where a path in the outline sits in the file, for problems found by later stages. */
   locate: (path: readonly PropertyKey[]) => Position;
+  /** The font files theme.fonts names, read and measured (empty until loadOutline reads them). */
+  fonts: OutlineFonts;
 }
 
 /** An outline and every problem found in it; the outline holds only what is valid. */
@@ -63,9 +66,16 @@ export async function loadOutline(file: string): Promise<Outline> {
 export async function loadParts(file: string): Promise<Loaded> {
   const loaded = parseParts(await readOutlineText(file), file);
   const csv = await readChartData(loaded.outline);
+  // The font files theme.fonts names, read and measured: their problems are the outline's too.
+  const fonts: Diagnostic[] = [];
+  loaded.outline.fonts = await readFonts(loaded.outline).catch((e: unknown) => {
+    if (!(e instanceof InputError)) throw e;
+    fonts.push(...e.diagnostics);
+    return NO_FONTS;
+  });
   // Bounds on the whole deck (text, bullets, cells, charts and points, dates): what is valid is bounded too.
   const bounds = boundProblems(loaded.outline);
-  return { outline: loaded.outline, problems: sortDiagnostics([...loaded.problems, ...csv, ...bounds], file) };
+  return { outline: loaded.outline, problems: sortDiagnostics([...loaded.problems, ...csv, ...fonts, ...bounds], file) };
 }
 
 /**
@@ -200,6 +210,7 @@ function parseChecked(text: string, file: string): Loaded {
     // The deck's title, footer and fonts are on every slide: broken, no slide can be planned.
     measurable: parts.measurable && topProblems.length === 0,
     locate,
+    fonts: NO_FONTS,
   };
   return { outline, problems };
 }

@@ -50,7 +50,7 @@ export function referenceMarkdown(root: Json): string {
     const required = new Set((node.required as string[] | undefined) ?? []);
     const rows = Object.entries(node.properties as Record<string, Json>).map(([key, value]) => {
       const v = resolve(value, root);
-      const example = Array.isArray(v.examples) && v.examples.length ? `Example: ${v.examples.map((e) => `\`${String(e)}\``).join(', ')}.` : undefined;
+      const example = Array.isArray(v.examples) && v.examples.length ? `Example: ${v.examples.map((e) => `\`${typeof e === 'object' && e !== null ? JSON.stringify(e) : String(e)}\``).join(', ')}.` : undefined;
       const notes = [v.description as string | undefined, v.default !== undefined ? `Default: \`${JSON.stringify(v.default)}\`.` : undefined, example].filter(Boolean).join(' ');
       return `| \`${key}\`${required.has(key) ? ' (required)' : ''} | ${typeOf(value, root)} | ${notes.replace(/\|/g, '\\|')} |`;
     });

@@ -260,6 +260,19 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 
+const fontFile = z.string().min(1).describe('A .ttf, .otf, .woff or .woff2 file, relative to the outline.');
+/** One file (the regular face; bold and italic are synthesized), or a file per face. */
+const fontFiles = z.union([
+  fontFile,
+  z.strictObject({
+    regular: fontFile,
+    bold: fontFile.optional(),
+    italic: fontFile.optional(),
+    boldItalic: fontFile.optional(),
+  }),
+]);
+export type FontFiles = z.infer<typeof fontFiles>;
+
 export const ThemeInput = z.strictObject({
   preset: z.enum(['briefing']).default('briefing').describe('The built-in theme to start from: "briefing" (navy and amber, 16:9).'),
   primary: hexColour.optional().describe('Titles, bars and the accent band.').meta({ examples: ['#0B3C5D'] }),
@@ -268,7 +281,7 @@ export const ThemeInput = z.strictObject({
   muted: hexColour.optional().describe('Footers, source lines, secondary text.'),
   background: hexColour.optional().describe('Background of content slides.'),
   palette: z.array(hexColour).min(2).optional().describe('Chart series colours, in order.'),
-  font: fontName.optional().describe('Body and chart font (default Calibri).'),
+  font: fontName.optional().describe('Body and chart font (default Calibri). Calibri, Arial, Cambria, Times New Roman, Courier New and Georgia are measured through their twins; give the file of any other font in `fonts`.'),
   headingFont: fontName.optional().describe('Font for titles (default: the body font).'),
   logo: z.string().optional().describe('Logo image, relative to the outline, shown on every slide.').meta({ examples: ['assets/logo.png'] }),
   template: z.string().min(1).optional().describe("Your organization's PowerPoint template (.potx or .pptx), relative to the outline: the deck takes its slide size, masters, layouts, colours and fonts.").meta({ examples: ['brand/template.potx'] }),
@@ -276,6 +289,11 @@ export const ThemeInput = z.strictObject({
     .partialRecord(z.enum(LAYOUTS), z.string().min(1))
     .optional()
     .describe('With a template: the template layout (by name) to build a kind of slide on, over deckgen\'s choice, e.g. { chart: "Title Only" }. `deckgen template FILE` lists the names.'),
+  fonts: z
+    .record(fontName, fontFiles)
+    .optional()
+    .describe('Font files for fonts deckgen has no twin for, by font name: measured from their own widths and drawn in charts.')
+    .meta({ examples: [{ 'Brand Sans': 'assets/BrandSans.ttf' }] }),
 });
 export type ThemeInput = z.infer<typeof ThemeInput>;
 

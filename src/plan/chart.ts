@@ -1,4 +1,5 @@
 /** A chart as the plan decides it: colours, axis ranges, decimals and units, and its problems. */
+import { fontKey } from '../font-twins.js';
 import type { Chart } from '../load/schema.js';
 import { seriesColours } from '../theme/palette.js';
 import { chartAlt } from './alt.js';
@@ -10,7 +11,10 @@ import type { Box } from './units.js';
 
 /** `at` is the chart's path in the outline, for problems found in its data. */
 export function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: number, at: readonly (string | number)[]): ChartShape {
-  const { colours, palette } = ctx.theme;
+  const { colours, palette, font, faces } = ctx.theme;
+  // A font from the outline's own files (theme.fonts) is drawn from those files, with their widths.
+  const files = ctx.outline.fonts.files.filter((f) => fontKey(f.name) === fontKey(font)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+  const widths = faces.get(fontKey(font));
   // Values read from a CSV file have no place in the outline: report them at `data:`.
   const fromCsv = (chart as { data?: unknown }).data !== undefined;
   for (const p of chartProblems(chart)) {
@@ -35,5 +39,6 @@ export function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: n
     ranges: valueRanges(chart),
     ...unitPlacement(chart),
     native: chart.native ?? ctx.outline.charts === 'native',
+    ...(files.length && widths ? { ownFont: { files, widths } } : {}),
   };
 }

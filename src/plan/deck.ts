@@ -3,6 +3,7 @@
  * decided; emit makes no layout decisions of its own.
  */
 import type { Chart, LayoutName } from '../load/schema.js';
+import type { AdvanceTable } from './metrics/ranges.js';
 import type { Template } from '../template/model.js';
 import type { AxisRange } from './chart-axis.js';
 import type { Theme } from '../theme/theme.js';
@@ -82,6 +83,8 @@ export interface ChartShape {
   valueTitle?: string;
   /** Written as a native PowerPoint chart rather than a picture. */
   native: boolean;
+  /** When `font` comes from the outline's own files (theme.fonts): the files to draw with, and its widths. */
+  ownFont?: { files: { path: string; sha256: string }[]; widths: AdvanceTable };
 }
 
 export interface TableShape {

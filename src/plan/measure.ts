@@ -4,7 +4,7 @@
  * and between CJK characters. This is what lets the plan promise that nothing overflows.
  */
 import type { Run } from './inline.js';
-import { advance } from './metrics/advance.js';
+import { advance, type FontBook } from './metrics/advance.js';
 import { ptToIn } from './units.js';
 
 export interface Paragraph {
@@ -18,6 +18,8 @@ export interface Paragraph {
 
 export interface TextStyle {
   font: string;
+  /** The outline's own fonts, for a `font` that is measured from its file. */
+  book?: FontBook;
   bold?: boolean;
   italic?: boolean;
   /** Line spacing as a multiple of single spacing. */
@@ -26,6 +28,16 @@ export interface TextStyle {
 
 /** Single line spacing of Calibri/Carlito (ascent + descent + line gap), as renderers use it. */
 export const LINE_HEIGHT = 1.22;
+/**
+ * A line with CJK characters is as tall as the CJK font makes it: Noto Sans CJK's ascent and
+ * descent add up to 1.448 em (Microsoft YaHei's to 1.32), taller than any Latin twin's line.
+ */
+export const CJK_LINE_HEIGHT = 1.45;
+
+/** Single line spacing, in ems, of a line holding `runs`. */
+export function lineHeightOf(runs: readonly Run[]): number {
+  return runs.some((r) => CJK_CHAR.test(r.text)) ? CJK_LINE_HEIGHT : LINE_HEIGHT;
+}
 /** Renderers differ by a few percent in advance widths and line breaking; leave room for it. */
 const WIDTH_SAFETY = 0.95;
 /** Share of a box's inner height text may fill: room for renderers' line-height differences. */
@@ -35,10 +47,11 @@ const INDENT_PER_LEVEL = 0.32;
 
 /** Width of a single line of runs, in inches, at `size` points. */
 export function lineWidth(runs: readonly Run[], style: TextStyle, size: number): number {
-  return runs.reduce((sum, r) => sum + advance(r.text, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic), style.font) * ptToIn(size), 0);
+  return runs.reduce((sum, r) => sum + advance(r.text, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic), style.font, style.book) * ptToIn(size), 0);
 }
 
 const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
+const CJK_CHAR = new RegExp(`[${CJK}]`);
 const TOKENS = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'g');
 
 interface Piece {
@@ -57,8 +70,8 @@ function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
     const italic = !!(r.italic ?? style.italic);
     for (const token of r.text.match(TOKENS) ?? []) {
       const space = /^\s+$/.test(token);
-      const width = advance(token, bold, italic, style.font) * scale;
-      const chars = space ? [] : [...token].map((c) => advance(c, bold, italic, style.font) * scale);
+      const width = advance(token, bold, italic, style.font, style.book) * scale;
+      const chars = space ? [] : [...token].map((c) => advance(c, bold, italic, style.font, style.book) * scale);
       const prev = out[out.length - 1];
       // Runs split words at style changes ("**4.1**m"); glue them back so they wrap as one word.
       if (!space && prev && !prev.space && !/[\u2e80-\uffef]/.test(token + prev.text)) {
@@ -128,8 +141,8 @@ export const spaceBeforePt = (p: Paragraph, size: number): number => p.spaceBefo
 
 /** Height in inches of paragraphs set at `size` points in a column `width` inches wide. */
 export function textHeight(paras: readonly Paragraph[], style: TextStyle, size: number, width: number): number {
-  const line = ptToIn(size) * LINE_HEIGHT * style.lineSpacing;
   return paras.reduce((sum, p, i) => {
+    const line = ptToIn(size) * lineHeightOf(p.runs) * style.lineSpacing;
     const avail = (width - indentOf(p.level, p.bullet, size)) * WIDTH_SAFETY;
     const lines = countLines(p.runs, style, size, avail);
     return sum + lines * line + (i > 0 ? ptToIn(spaceBeforePt(p, size)) : 0);

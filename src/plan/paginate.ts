@@ -62,7 +62,7 @@ export const MAX_PAGES = 30;
 export function paginate(ctx: PlanContext, box: Box, paragraphs: Paragraph[], o: TextOptions, path: readonly PropertyKey[]): TextShape[] {
   const min = ctx.theme.sizes[o.role].min;
   const inner = { w: box.w - INSETS.l - INSETS.r, h: (box.h - INSETS.t - INSETS.b) * HEIGHT_SAFETY };
-  const style = { font: o.heading ? ctx.theme.headingFont : ctx.theme.font, lineSpacing: o.lineSpacing ?? 1 };
+  const style = { font: o.heading ? ctx.theme.headingFont : ctx.theme.font, book: ctx.theme.faces, lineSpacing: o.lineSpacing ?? 1 };
   // Each paragraph measured once, alone, at the smallest size: together they need at least this.
   const least = paragraphs.reduce((h, p) => h + textHeight([p], style, min, inner.w), 0);
   if (least > MAX_PAGES * inner.h) {

@@ -2,6 +2,7 @@
  * plan: Outline + Theme -> Deck. Pure: no I/O, every position and size decided here, and every
  * text box measured, so emit never has to guess and nothing overflows.
  */
+import { fontWarnings } from './fonts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Slide } from '../load/layouts.js';
 import { MAX_SLIDES } from '../load/schema.js';
@@ -48,9 +49,10 @@ export interface Plan {
 }
 
 export function planDeck(outline: Outline, images: ImageSizes = new Map(), template?: Template): Plan {
-  const theme = template ? templateTheme(outline.theme, template.colours, template.fonts) : resolveTheme(outline.theme);
+  const theme = template ? templateTheme(outline.theme, template.colours, template.fonts, outline.fonts.book) : resolveTheme(outline.theme, outline.fonts.book);
   const ctx = new PlanContext(outline, theme, images, template ?? briefingTemplate(theme, outline.meta.lang));
   colourWarnings(ctx, outline.slides);
+  fontWarnings(ctx);
   const slides: PlannedSlide[] = [];
   const dark = (c: PlanContext, layout: PlannedSlide['layout'], title: string, shapes: Shape[], notes?: string): PlannedSlide => ({
     layout,

@@ -63,7 +63,7 @@ export function fittedText(box: Box, paragraphs: Paragraph[], theme: Theme, o: T
   const font = o.heading ? theme.headingFont : theme.font;
   const lineSpacing = o.lineSpacing ?? 1;
   const range = theme.sizes[o.role];
-  const style = { font, lineSpacing, ...(o.bold ? { bold: true } : {}), ...(o.italic ? { italic: true } : {}) };
+  const style = { font, book: theme.faces, lineSpacing, ...(o.bold ? { bold: true } : {}), ...(o.italic ? { italic: true } : {}) };
   const inner = { w: box.w - insets.l - insets.r, h: box.h - insets.t - insets.b };
   const fit = fitText(paragraphs, style, { max: Math.min(o.max ?? range.max, range.max), min: range.min }, inner);
   const shape: TextShape = {

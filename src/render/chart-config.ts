@@ -1,4 +1,5 @@
 /** Chart spec -> Chart.js configuration: types, colours, fonts and labels from the theme. */
+import { fontKey } from '../font-twins.js';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { formatNumber } from '../figures/format.js';
 import { withUnit } from '../plan/chart-axis.js';
@@ -98,7 +99,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
 
   // Chart.js clips tick labels that are too long; wrap them into lines that fit instead.
   const labelWidth = horizontal ? shape.box.w * 0.3 : (shape.box.w * 0.9 - rightPad / 96) / spec.labels.length;
-  const labels = round ? spec.labels : spec.labels.map((l) => wrapLines([{ text: l }], { font: shape.font, lineSpacing: 1 }, shape.fontSize, labelWidth));
+  const labels = round ? spec.labels : spec.labels.map((l) => wrapLines([{ text: l }], { font: shape.font, lineSpacing: 1, ...(shape.ownFont ? { book: new Map([[fontKey(shape.font), shape.ownFont.widths]]) } : {}) }, shape.fontSize, labelWidth));
 
   return {
     type: round ? spec.type : 'bar',

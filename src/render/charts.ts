@@ -11,7 +11,9 @@ export const createChartCache = (): ChartCache => new Map();
 export function chartKey(shape: ChartShape): string {
   const { box, spec, colours, font, textColour, gridColour, background, fontSize } = shape;
   const size = { w: box.w, h: box.h };
-  return createHash('sha256').update(JSON.stringify({ size, spec, colours, font, textColour, gridColour, background, fontSize })).digest('hex');
+  // The outline's own font draws by its content: the same file anywhere, a changed file anew.
+  const fontFiles = shape.ownFont?.files.map((f) => f.sha256);
+  return createHash('sha256').update(JSON.stringify({ size, spec, colours, font, fontFiles, textColour, gridColour, background, fontSize })).digest('hex');
 }
 
 export async function renderChart(shape: ChartShape, cache: ChartCache, renderer: Renderer): Promise<RenderedChart> {

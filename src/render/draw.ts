@@ -6,7 +6,7 @@ import '../no-system-fonts.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { napiCanvas } from '../canvas.js';
 import { Chart, registerables } from 'chart.js';
-import { metricFamily, registerFonts } from '../fonts.js';
+import { metricFamily, registerFontFile, registerFonts } from '../fonts.js';
 import type { ChartShape } from '../plan/deck.js';
 import { chartCanvasSize } from '../plan/units.js';
 import { chartConfig } from './chart-config.js';
@@ -29,7 +29,8 @@ export function drawnChart(shape: ChartShape): { chart: ChartWithLabels; canvas:
   warmUp();
   const { width, height } = chartCanvasSize(shape.box);
   const canvas = napiCanvas().createCanvas(width, height);
-  const family = metricFamily(shape.font);
+  for (const f of shape.ownFont?.files ?? []) registerFontFile(f.path, shape.font);
+  const family = shape.ownFont ? shape.font : metricFamily(shape.font);
   Chart.defaults.font.family = family;
   const chart = new Chart(canvas.getContext('2d') as unknown as ConstructorParameters<typeof Chart>[0], chartConfig(shape, family));
   return { chart, canvas };

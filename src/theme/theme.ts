@@ -2,6 +2,7 @@
 import type { ThemeInput } from '../load/schema.js';
 import type { ColourScheme } from '../template/model.js';
 import { contrastRatio, readableColour } from './contrast.js';
+import type { FontBook } from '../plan/metrics/advance.js';
 
 export interface Theme {
   colours: {
@@ -19,6 +20,8 @@ export interface Theme {
   palette: string[];
   font: string;
   headingFont: string;
+  /** Advance widths of the outline's own font files (theme.fonts), by font name. */
+  faces: FontBook;
   logo?: string;
   /** Preferred sizes (pt) and the floors fitting may shrink to. */
   sizes: Record<TextRole, { max: number; min: number }>;
@@ -41,6 +44,7 @@ export const BRIEFING: Theme = {
   palette: ['0B3C5D', 'D9822B', '56B4E9', '8C564B', '40B0A6', '006CD1'],
   font: 'Calibri',
   headingFont: 'Calibri',
+  faces: new Map(),
   sizes: {
     title: { max: 30, min: 22 },
     subtitle: { max: 20, min: 14 },
@@ -59,7 +63,7 @@ export const BRIEFING: Theme = {
  * dk1 on lt1, titles and figures in accent1 or dk2, panels lt2, charts accent1 to accent6), which
  * the outline's own colours still override.
  */
-export function templateTheme(input: ThemeInput, scheme: ColourScheme, fonts: { major: string; minor: string }): Theme {
+export function templateTheme(input: ThemeInput, scheme: ColourScheme, fonts: { major: string; minor: string }, faces: FontBook = new Map()): Theme {
   const primary = contrastRatio(scheme.accent1, scheme.lt1) >= 4.5 ? scheme.accent1 : scheme.dk2;
   const base: Theme = {
     ...BRIEFING,
@@ -77,7 +81,7 @@ export function templateTheme(input: ThemeInput, scheme: ColourScheme, fonts: { 
     font: fonts.minor,
     headingFont: fonts.major,
   };
-  return resolveTheme({ ...input, font: input.font ?? fonts.minor, headingFont: input.headingFont ?? input.font ?? fonts.major }, base);
+  return resolveTheme({ ...input, font: input.font ?? fonts.minor, headingFont: input.headingFont ?? input.font ?? fonts.major }, faces, base);
 }
 
 /** `a` mixed towards `b` by `t` (0 = a, 1 = b). */
@@ -86,7 +90,7 @@ function mix(a: string, b: string, t: number): string {
   return [0, 2, 4].map((i) => Math.round(ch(a, i) + (ch(b, i) - ch(a, i)) * t).toString(16).padStart(2, '0')).join('').toUpperCase();
 }
 
-export function resolveTheme(input: ThemeInput, base: Theme = BRIEFING): Theme {
+export function resolveTheme(input: ThemeInput, faces: FontBook = new Map(), base: Theme = BRIEFING): Theme {
   const colours = { ...base.colours };
   if (input.primary) colours.primary = input.primary;
   if (input.accent) colours.accent = input.accent;
@@ -100,6 +104,7 @@ export function resolveTheme(input: ThemeInput, base: Theme = BRIEFING): Theme {
     palette,
     font: input.font ?? base.font,
     headingFont: input.headingFont ?? input.font ?? base.headingFont,
+    faces,
   };
   if (input.logo) theme.logo = input.logo;
   return theme;

@@ -9,11 +9,12 @@ import { compileDeck, type Compiled } from '../../src/build.js';
 import type { Box } from '../../src/plan/units.js';
 import { tempDir } from '../support/cli.js';
 import { deckWithTemplate, TEST_TEMPLATES } from '../support/template-deck.js';
+import { twinFontconfig } from '../support/fontconfig.js';
 
 const found = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const missing = ['soffice', 'pdftotext'].filter((c) => !found(c));
 if (missing.length) {
-  console.warn(`rendered-fit tests skipped: ${missing.join(' and ')} not found (apt-get install libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-noto-cjk)`);
+  console.warn(`rendered-fit tests skipped: ${missing.join(' and ')} not found (apt-get install libreoffice-impress poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea fonts-croscore fonts-noto-cjk)`);
 }
 
 /** The default deck on each test template is built from a copy (test/support/template-deck.ts). */
@@ -60,7 +61,7 @@ const inside = (l: Line['box'], f: Box): boolean =>
   l.x0 >= f.x - SLACK && l.x1 <= f.x + f.w + SLACK && l.y0 >= f.y - overhang(l) && l.y1 <= f.y + f.h + overhang(l);
 
 describe('text as LibreOffice renders it', () => {
-  const results = new Map<string, { compiled: Compiled; lines: Line[] }>();
+  const results = new Map<string, { compiled: Compiled; lines: Line[]; pdf: string }>();
   beforeEach((ctx) => ctx.skip(missing.length > 0, `needs LibreOffice and poppler: ${missing.join(' and ')} not found`));
 
   beforeAll(async () => {
@@ -71,8 +72,11 @@ describe('text as LibreOffice renders it', () => {
     const out = path.join(dir, 'pdf');
     mkdirSync(out);
     // One LibreOffice start for every deck: it costs seconds, converting costs little.
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, ...built.map((b) => b.file)], { stdio: 'ignore', timeout: 240_000 });
-    built.forEach((b, i) => results.set(b.deck, { compiled: b.compiled, lines: renderedLines(path.join(out, `${i}.pdf`)) }));
+    // LibreOffice draws each Office font with its metric twin, as PowerPoint would with the original.
+    const env = twinFontconfig(path.join(dir, 'fontconfig'));
+    const profile = `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
+    execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', out, ...built.map((b) => b.file)], { stdio: 'ignore', timeout: 240_000, env });
+    built.forEach((b, i) => results.set(b.deck, { compiled: b.compiled, lines: renderedLines(path.join(out, `${i}.pdf`)), pdf: path.join(out, `${i}.pdf`) }));
   }, 300_000);
 
   it.each(DECKS)('keeps every rendered line of %s inside its frame', (deck) => {
@@ -82,6 +86,15 @@ describe('text as LibreOffice renders it', () => {
     expect(Math.max(...lines.map((l) => l.page)) + 1).toBeLessThanOrEqual(compiled.deck.slides.length);
     const outside = lines.filter((l) => !(slideFrames[l.page] ?? []).some((f) => inside(l.box, f)));
     expect(outside.map((l) => `slide ${l.page + 1}: "${l.text}" at ${JSON.stringify(l.box)}`)).toEqual([]);
+  });
+
+  it.each([
+    ['test/fixtures/stress/georgia-cambria.yaml', ['Gelasio', 'Caladea'], ['DejaVu']],
+    ['test/fixtures/stress/chinese-yahei.yaml', ['NotoSansCJK'], ['DejaVu']],
+  ])('renders %s in the twins it was measured with', (deck, want, not) => {
+    const fonts = execFileSync('pdffonts', [results.get(deck)!.pdf], { encoding: 'utf8' });
+    for (const f of want) expect(fonts).toContain(f);
+    for (const f of not) expect(fonts).not.toContain(f);
   });
 
   it('renders as many pages as the plan has slides', () => {

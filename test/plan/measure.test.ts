@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInline, type Run } from '../../src/plan/inline.js';
-import { countLines, fitText, indentOf, LINE_HEIGHT, lineWidth, textHeight, wrapLines, type Paragraph, type TextStyle } from '../../src/plan/measure.js';
+import { CJK_LINE_HEIGHT, countLines, fitText, indentOf, LINE_HEIGHT, lineHeightOf, lineWidth, textHeight, wrapLines, type Paragraph, type TextStyle } from '../../src/plan/measure.js';
 import { ptToIn } from '../../src/plan/units.js';
 
 const REGULAR: TextStyle = { font: 'Calibri', lineSpacing: 1 };
@@ -30,8 +30,16 @@ describe('lineWidth', () => {
     expect(lineWidth(runs(SENTENCE), REGULAR, 36)).toBeCloseTo(2 * lineWidth(runs(SENTENCE), REGULAR, 18), 10);
   });
 
-  it('measures Calibri with its metric twin, so an unknown font falls back to the same widths', () => {
-    expect(lineWidth(runs(SENTENCE), { font: 'No Such Font 123', lineSpacing: 1 }, 18)).toBeCloseTo(lineWidth(runs(SENTENCE), REGULAR, 18), 10);
+  it('measures a font it has no widths for with the safety margin, wider than Calibri and Georgia', () => {
+    const unknown = lineWidth(runs(SENTENCE), { font: 'No Such Font 123', lineSpacing: 1 }, 18);
+    expect(unknown).toBeGreaterThan(lineWidth(runs(SENTENCE), REGULAR, 18));
+    expect(unknown).toBeGreaterThanOrEqual(lineWidth(runs(SENTENCE), { font: 'Georgia', lineSpacing: 1 }, 18));
+  });
+
+  it('makes a line holding CJK characters as tall as a CJK font sets it', () => {
+    expect(lineHeightOf(runs('Plain English'))).toBe(LINE_HEIGHT);
+    expect(lineHeightOf(runs('产值 111.83 亿元'))).toBe(CJK_LINE_HEIGHT);
+    expect(CJK_LINE_HEIGHT).toBeGreaterThan(LINE_HEIGHT);
   });
 });
 

@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { TWINS } from '../../src/font-twins.js';
+import { twinFiles } from '../../src/fonts.js';
 import type { ChartShape } from '../../src/plan/deck.js';
 import { chartShapeOf } from '../support/chart.js';
+import { TWIN_TABLES } from '../../src/plan/metrics/advance.js';
 import { CHART_SCALE, chartCanvasSize } from '../../src/plan/units.js';
 import { chartKey, createChartCache, renderChart } from '../../src/render/charts.js';
 import { startRenderer } from '../../src/render/renderer.js';
@@ -55,6 +58,25 @@ describe('chart rendering', () => {
     expect(chartKey(shape({ colours: ['000000'] }))).not.toBe(base);
     expect(chartKey(shape({ background: 'EEEEEE' }))).not.toBe(base);
     expect(chartKey(shape({ box: { ...shape().box, x: 5 } }))).toBe(base);
+  });
+
+  it('draws with the twin of the deck font, and with the outline\'s own font file', async () => {
+    const draw = async (over: Partial<ChartShape>): Promise<Buffer> => Buffer.from((await renderChart(shape(over), createChartCache(), renderer)).png);
+    const calibri = await draw({});
+    const georgia = await draw({ font: 'Georgia' });
+    expect(georgia.equals(calibri)).toBe(false);
+    // Gelasio's file given as the outline's own font "House Serif": the same pixels as Georgia's twin.
+    const gelasio = TWINS.find((t) => t.family === 'Gelasio')!;
+    const files = twinFiles(gelasio, 'woff').filter((f) => /latin-(ext-)?[47]00-/.test(f)).map((f) => ({ path: f, sha256: f }));
+    const own = await draw({ font: 'House Serif', ownFont: { files, widths: TWIN_TABLES.Gelasio } });
+    expect(own.equals(calibri)).toBe(false);
+    expect(own.equals(georgia)).toBe(true);
+  });
+
+  it('keys the cache on the content of the outline\'s own font files', () => {
+    const ownFont = (sha256: string) => ({ files: [{ path: '/x/brand.ttf', sha256 }], widths: TWIN_TABLES.Carlito });
+    expect(chartKey(shape({ font: 'Brand', ownFont: ownFont('a') }))).not.toBe(chartKey(shape({ font: 'Brand', ownFont: ownFont('b') })));
+    expect(chartKey(shape({ font: 'Brand', ownFont: ownFont('a') }))).not.toBe(chartKey(shape({ font: 'Brand' })));
   });
 
   it('draws the same bytes every time', async () => {

@@ -50,7 +50,7 @@ export function quoteBody(ctx: PlanContext, slide: SlideOf<'quote'>): Shape[] {
   const quote = ctx.text(room, [ctx.para(`\u201C${slide.quote.text}\u201D`)], { role: 'quote', italic: true, colour: colours.primary, lineSpacing: 1.05 }, ['slides', slide.index, 'quote', 'text']);
   // Shrink the quote's box to its text and centre quote and attribution together, so the
   // attribution sits under the last line rather than at the foot of an empty box.
-  const used = textHeight(quote.paragraphs, { font: quote.font, italic: true, lineSpacing: quote.lineSpacing }, quote.size, w - quote.insets.l - quote.insets.r);
+  const used = textHeight(quote.paragraphs, { font: quote.font, book: ctx.theme.faces, italic: true, lineSpacing: quote.lineSpacing }, quote.size, w - quote.insets.l - quote.insets.r);
   const quoteH = Math.min(room.h, used / HEIGHT_SAFETY + quote.insets.t + quote.insets.b);
   const top = area.y + (area.h - quoteH - byH) / 2;
   quote.box = { x, y: top, w, h: quoteH };

@@ -8,7 +8,8 @@ import type { PlanContext } from '../context.js';
 import type { TableShape } from '../deck.js';
 import type { Box } from '../units.js';
 import { parseInline } from '../inline.js';
-import { countLines, HEIGHT_SAFETY, LINE_HEIGHT, lineWidth } from '../measure.js';
+import { countLines, HEIGHT_SAFETY, lineHeightOf, lineWidth } from '../measure.js';
+import type { FontBook } from '../metrics/advance.js';
 import { balance } from '../paginate.js';
 import { ptToIn } from '../units.js';
 
@@ -24,13 +25,17 @@ interface Layout {
   rowHeights: number[];
 }
 
-function measure(header: string[], rows: string[][], font: string, size: number, width: number): Layout {
-  const style = { font, lineSpacing: 1 };
+function measure(header: string[], rows: string[][], font: string, book: FontBook, size: number, width: number): Layout {
+  const style = { font, book, lineSpacing: 1 };
   const natural = header.map((h, c) => Math.max(...[h, ...rows.map((r) => r[c] ?? '')].map((t) => lineWidth(parseInline(t), { ...style, bold: true }, size))) + 2 * CELL_MARGIN + 0.05);
   const colWidths = share(natural, width);
-  const line = ptToIn(size) * LINE_HEIGHT;
   const height = (cells: readonly string[], bold: boolean): number =>
-    Math.max(...cells.map((t, c) => countLines(parseInline(t), { ...style, bold }, size, (colWidths[c]! - 2 * CELL_MARGIN) * 0.95))) * line + 2 * CELL_MARGIN;
+    Math.max(
+      ...cells.map((t, c) => {
+        const runs = parseInline(t);
+        return countLines(runs, { ...style, bold }, size, (colWidths[c]! - 2 * CELL_MARGIN) * 0.95) * ptToIn(size) * lineHeightOf(runs);
+      }),
+    ) + 2 * CELL_MARGIN;
   return { size, colWidths, headerHeight: height(header, true), rowHeights: rows.map((r) => height(r, false)) };
 }
 
@@ -64,7 +69,7 @@ export function tablePages(ctx: PlanContext, slide: SlideOf<'table'>): TableShap
   const area: Box = ctx.frame('table').body;
   // Same allowance for renderer differences as text boxes get.
   const ROOM = area.h * HEIGHT_SAFETY;
-  const tried = sizes.map((size) => ({ layout: measure(header, rows, ctx.theme.font, size, area.w), split: undefined as number[][] | undefined }));
+  const tried = sizes.map((size) => ({ layout: measure(header, rows, ctx.theme.font, ctx.theme.faces, size, area.w), split: undefined as number[][] | undefined }));
   for (const t of tried) t.split = pages(t.layout, ROOM);
   const fewest = Math.min(...tried.map((t) => t.split?.length ?? Infinity));
   const best = tried.find((t) => t.split && t.split.length === fewest);

@@ -5,10 +5,11 @@
  */
 import '../../no-system-fonts.js';
 import { createCanvas } from '@napi-rs/canvas';
+import type { TwinFamily } from '../../font-twins.js';
 import { registerFonts } from '../../fonts.js';
 import { FACES, RANGES, type AdvanceTable, type Face } from './ranges.js';
 
-export function advanceTable(family: 'Carlito' | 'Arimo'): AdvanceTable {
+export function advanceTable(family: TwinFamily): AdvanceTable {
   registerFonts();
   const ctx = createCanvas(1, 1).getContext('2d');
   const out = {} as AdvanceTable;
