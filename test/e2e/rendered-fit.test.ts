@@ -19,7 +19,7 @@ if (missing.length) {
 
 /** The default deck on each test template is built from a copy (test/support/template-deck.ts). */
 const ON_TEMPLATES = TEST_TEMPLATES.map((t) => `deck.yaml on ${t}.potx`);
-const DECKS = ['deck.yaml', 'examples/all-layouts.yaml', ...readdirSync('test/fixtures/stress').map((f) => `test/fixtures/stress/${f}`), ...ON_TEMPLATES];
+const DECKS = ['deck.yaml', 'examples/all-layouts.yaml', 'examples/on-a-template.yaml', ...readdirSync('test/fixtures/stress').map((f) => `test/fixtures/stress/${f}`), ...ON_TEMPLATES];
 const outlineOf = (deck: string): string => (deck.includes(' on ') ? deckWithTemplate(deck.split(' on ')[1]!.replace('.potx', '')) : deck);
 /**
  * Points of slack. Horizontally glyph boxes are exact advances. Vertically pdftotext reports the

@@ -2,8 +2,7 @@
  * Native charts: every chart type builds, the package and chart parts validate, and what the
  * chart caches (and its workbook holds) are the outline's numbers, exactly.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +10,12 @@ import { compileDeck } from '../../src/build.js';
 import { formatCode } from '../../src/emit/chart.js';
 import { repairChartXml } from '../../src/emit/chart-xml.js';
 import type { Chart } from '../../src/load/schema.js';
+import { tempDir } from '../support/cli.js';
 import { slides } from '../support/deck.js';
 import { openPptx, packageProblems, xsdProblems, type Pptx } from '../support/ooxml.js';
 
 const XSD = process.env.OOXML_XSD_DIR;
-const dir = mkdtempSync(path.join(os.tmpdir(), 'deckgen-native-'));
+const dir = tempDir();
 
 const OUTLINE = `title: Native charts
 charts: native
