@@ -3,7 +3,7 @@
  * shape; makes no layout decisions and writes nothing to disk.
  */
 import type { RenderedDeck, RenderedShape, RenderedSlide, TextShape } from '../plan/deck.js';
-import { para } from '../plan/text.js';
+import { INSETS, para } from '../plan/text.js';
 import type { ImageAssets } from '../render/images.js';
 import { layoutFor } from '../template/model.js';
 import { finishPackage, type PackageOptions } from './package.js';
@@ -52,7 +52,7 @@ function emitShape(pptx: Presentation, slide: Slide, shape: RenderedShape, media
 function slideNumber(planned: RenderedSlide, n: number): TextShape | undefined {
   if (!planned.slideNumber) return undefined;
   const { box, ref, font, size, colour } = planned.slideNumber;
-  const insets = { l: 0.1, r: 0.1, t: 0.05, b: 0.05 };
+  const insets = INSETS;
   return { kind: 'text', box, paragraphs: [para(String(n))], font, size, colour, align: 'right', valign: 'middle', insets, lineSpacing: 1, placeholder: ref };
 }
 

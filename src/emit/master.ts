@@ -3,7 +3,7 @@
  * layouts with placeholders, in the XML PowerPoint writes for its own templates.
  */
 import { inToEmu } from '../plan/units.js';
-import type { Template, TemplateLayout, TemplatePlaceholder } from '../template/model.js';
+import { SCHEME_SLOTS, type Template, type TemplateLayout, type TemplatePlaceholder } from '../template/model.js';
 import { escapeXml } from './sanitize.js';
 
 const NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
@@ -98,15 +98,12 @@ export function masterRels(t: Template): string {
   return `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${layouts}<Relationship Id="rId${t.layouts.length + 1}" Type="${REL}/theme" Target="../theme/theme1.xml"/></Relationships>`;
 }
 
-/** CT_ColorScheme's sequence. */
-const SCHEME_ORDER = ['dk1', 'lt1', 'dk2', 'lt2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'] as const;
-
 /** The theme part with the template's colours and fonts, over the effects and fills of `base`. */
 export function themeXml(t: Template, base: string): string {
   const c = t.colours;
   const slot = (name: keyof typeof c): string => `<a:${name}><a:srgbClr val="${c[name]}"/></a:${name}>`;
   const name = escapeXml(t.name);
-  const scheme = `<a:clrScheme name="${name}">${SCHEME_ORDER.map(slot).join('')}</a:clrScheme>`;
+  const scheme = `<a:clrScheme name="${name}">${SCHEME_SLOTS.map(slot).join('')}</a:clrScheme>`;
   const ea = escapeXml(t.fonts.ea ?? '');
   const font = (tag: string, latin: string): string => `<a:${tag}><a:latin typeface="${escapeXml(latin)}"/><a:ea typeface="${ea}"/><a:cs typeface=""/></a:${tag}>`;
   const fonts = `<a:fontScheme name="${name}">${font('majorFont', t.fonts.major)}${font('minorFont', t.fonts.minor)}</a:fontScheme>`;

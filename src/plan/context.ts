@@ -20,6 +20,9 @@ import type { Box } from './units.js';
 /** Pixel sizes of the images the outline uses, read before planning so planning stays pure. */
 export type ImageSizes = ReadonlyMap<string, { width: number; height: number; path: string }>;
 
+/** A layout's frame, worked out once per template: every title, source line and footer asks for it. */
+const FRAMES = new WeakMap<Template, Map<LayoutName, Frame>>();
+
 export class PlanContext {
   /** The words deckgen writes, in the outline's language. */
   readonly labels: Labels;
@@ -45,7 +48,11 @@ export class PlanContext {
 
   /** Where a slide of this layout puts its title, content, source line, footer and number. */
   frame(layout: LayoutName): Frame {
-    return frameOf(this.template, layout);
+    let frames = FRAMES.get(this.template);
+    if (!frames) FRAMES.set(this.template, (frames = new Map()));
+    let frame = frames.get(layout);
+    if (!frame) frames.set(layout, (frame = frameOf(this.template, layout)));
+    return frame;
   }
 
   /**

@@ -35,6 +35,9 @@ export interface TemplateLayout {
   background?: string;
 }
 
+/** The twelve slots of a DrawingML colour scheme, in CT_ColorScheme's order. */
+export const SCHEME_SLOTS = ['dk1', 'lt1', 'dk2', 'lt2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'] as const;
+
 /** The twelve colours of a DrawingML colour scheme, as hex. */
 export interface ColourScheme {
   dk1: string;

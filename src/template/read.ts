@@ -8,7 +8,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import path from 'node:path/posix';
 import { EMU_PER_IN, type Box } from '../plan/units.js';
-import type { ColourScheme, TemplateLayout, TemplatePlaceholder } from './model.js';
+import { SCHEME_SLOTS, type ColourScheme, type TemplateLayout, type TemplatePlaceholder } from './model.js';
 import type { PlaceholderType } from '../plan/deck.js';
 
 /** Limits that keep a hostile file from costing minutes or gigabytes. */
@@ -47,7 +47,6 @@ export interface ReadTemplate {
 }
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const SCHEME = ['dk1', 'lt1', 'dk2', 'lt2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'] as const;
 
 const text = (files: Record<string, Uint8Array>, name: string): string | undefined => {
   const bytes = files[name];
@@ -122,7 +121,7 @@ function theme(files: Record<string, Uint8Array>, part: string | undefined): Pic
   if (!xml) throw new TemplateError('it has no theme', 'save it from PowerPoint as a .potx, which always has one');
   const root = parse(xml, part);
   const scheme = first(root, 'a:clrScheme');
-  const colours = Object.fromEntries(SCHEME.map((s) => [s, colourOf(scheme && first(scheme, `a:${s}`))])) as unknown as ColourScheme;
+  const colours = Object.fromEntries(SCHEME_SLOTS.map((s) => [s, colourOf(scheme && first(scheme, `a:${s}`))])) as unknown as ColourScheme;
   const face = (tag: string): string => {
     const f = first(root, tag);
     return (f && first(f, 'a:latin')?.getAttribute('typeface')) || 'Calibri';
