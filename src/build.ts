@@ -15,6 +15,7 @@ import { startRenderer, type Renderer } from './render/renderer.js';
 import { renderDeck } from './render/render.js';
 import { writeDeck } from './write/write.js';
 import { loadTemplate } from './template/file.js';
+import { timed, timedSync } from './timings.js';
 
 export interface CompileOptions {
   /** Reuse rendered charts across builds (watch mode). */
@@ -54,13 +55,13 @@ export interface Planned {
 export async function planFile(file: string, renderer: Renderer, progress?: CompileOptions['progress'], charts?: CompileOptions['charts']): Promise<Planned> {
   // Every problem in one pass: the outline's, every file it names (also on broken slides), and
   // the fit of every slide that is valid, skipping only the slides that are not.
-  const { outline, problems } = await loadParts(file);
+  const { outline, problems } = await timed('load', () => loadParts(file));
   if (charts) outline.charts = charts;
-  const assets = await readImages(outline, renderer);
-  const template = await loadTemplate(outline);
+  const assets = await timed('images', () => readImages(outline, renderer));
+  const template = await timed('template', () => loadTemplate(outline));
   progress?.('plan');
   // Fit is measured on the template's layouts: a template that cannot be read leaves nothing to measure in.
-  const plan = outline.measurable && !hasErrors(template.diagnostics) ? planDeck(outline, assets.images, template.template) : undefined;
+  const plan = outline.measurable && !hasErrors(template.diagnostics) ? timedSync('plan', () => planDeck(outline, assets.images, template.template)) : undefined;
   // Warnings travel with errors, so a failed build or validate shows everything it found.
   const found = [...outline.warnings, ...sortDiagnostics([...problems, ...assets.diagnostics, ...template.diagnostics, ...(plan?.diagnostics ?? [])], outline.file)];
   if (hasErrors(found) || !plan) throw new InputError(found);
@@ -76,7 +77,7 @@ export async function compileDeck(file: string, options: CompileOptions = {}): P
     // Checked before drawing: a SOURCE_DATE_EPOCH the file cannot hold is refused at once.
     const date = packageDate(outline.meta.date, options.env);
     options.progress?.('render', 0);
-    const deck = await renderDeck(planned, options.cache ?? createChartCache(), renderer, (done, total) => options.progress?.('render', done, total));
+    const deck = await timed('render', () => renderDeck(planned, options.cache ?? createChartCache(), renderer, (done, total) => options.progress?.('render', done, total)));
     if (!options.renderer || options.closeRendererAfterDrawing) await renderer.close();
     options.progress?.('emit');
     const bytes = await emitDeck(deck, mediaFrom(images), { date });
@@ -106,7 +107,7 @@ export function inputsOf(file: string, outline: Outline): string[] {
 export async function buildDeck(file: string, out = defaultOutput(file), options: CompileOptions = {}): Promise<BuildResult> {
   const start = performance.now();
   const compiled = await compileDeck(file, options);
-  await writeDeck(out, compiled.bytes, inputsOf(file, compiled.outline));
+  await timed('write', () => writeDeck(out, compiled.bytes, inputsOf(file, compiled.outline)));
   const charts = compiled.deck.slides.reduce((n, s) => n + s.shapes.filter((x) => x.kind === 'chart').length, 0);
   return { ...compiled, out, charts, ms: performance.now() - start };
 }

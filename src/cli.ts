@@ -6,6 +6,7 @@ import { didYouMean } from './load/suggest.js';
 import { problemCount, report } from './cli/output.js';
 import { EXIT, InputError } from './diagnostics.js';
 import { closeUnclaimed } from './render/early.js';
+import { commandStarted, timingsOn, timingsReport } from './timings.js';
 
 interface Command {
   help: string;
@@ -47,6 +48,7 @@ function version(): string {
 let writes = true;
 
 async function main(argv: string[]): Promise<number> {
+  commandStarted();
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') return process.stdout.write(`${version()}\n`), EXIT.ok;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return process.stdout.write(`${USAGE}\n`), EXIT.ok;
@@ -68,6 +70,9 @@ async function main(argv: string[]): Promise<number> {
 // computation. Only while a deck is being written does write.ts handle them, to remove its temp file.
 main(process.argv.slice(2))
   .finally(closeUnclaimed)
+  .finally(() => {
+    if (timingsOn()) process.stderr.write(timingsReport());
+  })
   .then(
   (code) => {
     process.exitCode = code;

@@ -3,6 +3,7 @@ import { InputError } from '../diagnostics.js';
 import { rendererFor } from '../render/early.js';
 import { deckOut, parse, UsageError } from './args.js';
 import { ok, report, summary } from './output.js';
+import { timed } from '../timings.js';
 
 export const help = `deckgen build [outline] [--out FILE] [--check [--source FILE]] [--charts native|image] [--no-cache] [--quiet]
 
@@ -61,7 +62,7 @@ export async function run(argv: string[]): Promise<number> {
   // The render worker starts before the pipeline's modules load, so the two overlap on two cores.
   const renderer = rendererFor(file, !values['no-cache']);
   try {
-    const { buildDeck } = await import('../build.js');
+    const { buildDeck } = await timed('modules', () => import('../build.js'));
     const progress = process.stderr.isTTY && !values.quiet ? progressLine() : undefined;
     const result = await buildDeck(file, out, { renderer, closeRendererAfterDrawing: true, ...(charts ? { charts } : {}), ...(progress ? { progress: progress.update } : {}) }).finally(() => progress?.done());
     report(result.warnings);

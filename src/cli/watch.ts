@@ -12,6 +12,7 @@ import { rendererFor } from '../render/early.js';
 import { deckOut, parse } from './args.js';
 import { buildInputs } from './inputs.js';
 import { ok, paint, report, summary } from './output.js';
+import { timingsOn, timingsReport } from '../timings.js';
 
 export const help = `deckgen watch [outline] [--out FILE] [--no-cache] [--quiet]
 
@@ -50,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
       const result = await buildDeck(file, out, { cache, renderer });
       report(result.warnings);
       if (!values.quiet) ok(`${summary(result)}${why}`);
+      if (timingsOn()) process.stderr.write(timingsReport(false));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       report(e.diagnostics);

@@ -10,6 +10,7 @@ import { finishPackage, type PackageOptions } from './package.js';
 import type { Parts } from './parts.js';
 import { PptxGenJS, type Presentation, type Slide } from './pptx.js';
 import { xmlSafe } from './sanitize.js';
+import { timed, timedSync } from '../timings.js';
 import type { ShapeNote, SlideNote } from './slide-xml.js';
 import { emitNativeChart } from './chart.js';
 import { emitTable } from './table.js';
@@ -83,6 +84,29 @@ function note(shape: RenderedShape, ownTemplate: boolean): ShapeNote {
 }
 
 export async function emitDeck(deck: RenderedDeck, media: Media, options: PackageOptions): Promise<Uint8Array> {
+  const parts = await timed('emit', () => pptxParts(deck, media));
+  const { template } = deck;
+  const fonts = [...new Set([deck.theme.headingFont, deck.theme.font, ...(template.fonts.ea ? [template.fonts.ea] : [])])].sort();
+  return timedSync('package', () => finishPackage(parts.parts, options, {
+    template,
+    textSizes: { title: deck.theme.sizes.title.max, body: deck.theme.sizes.body.max },
+    slides: parts.notes,
+    language: { lang: deck.meta.lang, ...(template.fonts.ea ? { ea: template.fonts.ea } : {}) },
+    info: {
+      title: deck.meta.title,
+      ...(deck.meta.subtitle ? { subject: deck.meta.subtitle } : {}),
+      ...(deck.meta.author ? { author: deck.meta.author } : {}),
+      lang: deck.meta.lang,
+      titles: deck.slides.map((s) => s.title),
+      sections: deck.sections,
+      themeName: template.name,
+      fonts,
+    },
+  }));
+}
+
+/** The slides through pptxgenjs: its parts, and what the package step needs to know of each slide. */
+async function pptxParts(deck: RenderedDeck, media: Media): Promise<{ parts: Parts; notes: SlideNote[] }> {
   const { template } = deck;
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: 'DECKGEN', width: deck.size.w, height: deck.size.h });
@@ -107,21 +131,5 @@ export async function emitDeck(deck: RenderedDeck, media: Media, options: Packag
   });
   // With the part collector standing in for JSZip (pptx.ts), "writing" hands back the parts.
   const parts = (await pptx.write({ outputType: 'uint8array' })) as unknown as Parts;
-  const fonts = [...new Set([deck.theme.headingFont, deck.theme.font, ...(template.fonts.ea ? [template.fonts.ea] : [])])].sort();
-  return finishPackage(parts, options, {
-    template,
-    textSizes: { title: deck.theme.sizes.title.max, body: deck.theme.sizes.body.max },
-    slides: notes,
-    language: { lang: deck.meta.lang, ...(template.fonts.ea ? { ea: template.fonts.ea } : {}) },
-    info: {
-      title: deck.meta.title,
-      ...(deck.meta.subtitle ? { subject: deck.meta.subtitle } : {}),
-      ...(deck.meta.author ? { author: deck.meta.author } : {}),
-      lang: deck.meta.lang,
-      titles: deck.slides.map((s) => s.title),
-      sections: deck.sections,
-      themeName: template.name,
-      fonts,
-    },
-  });
+  return { parts, notes };
 }
