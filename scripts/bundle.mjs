@@ -2,6 +2,8 @@
 // Node loads one file far faster than the ~300 modules of the CLI and its dependencies: the
 // default deck's start-up went from 0.3 s of module loading to 0.05 s. See README "Speed".
 import { chmodSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { rolldown } from 'rolldown';
 
 // Native (the canvas binary) or loaded on purpose at run time (pptxgenjs, see src/emit/pptx.ts).
@@ -9,12 +11,43 @@ const external = [/^node:/, '@napi-rs/canvas', 'pptxgenjs'];
 
 const resolve = { extensionAlias: { '.js': ['.ts', '.js'] } };
 
+/**
+ * pptxgenjs inside the CLI bundle, so it is compiled once into the code cache instead of on every
+ * start (it was a tenth of a small build): src/emit/pptx-bundled.ts stands in for pptx-load.ts,
+ * pptxgenjs's require('jszip') gets the part collector (src/emit/parts.ts), as pptx-load.ts does at
+ * run time, and its media step no longer imports node:https on every build (deckgen hands it every
+ * image as data, so it never fetches one; it still loads fs and https if it ever needs them).
+ */
+const emitDir = path.resolve('src/emit');
+const pptxgenjsMain = createRequire(import.meta.url)('module').createRequire(path.resolve('package.json')).resolve('pptxgenjs');
+const EAGER = /\n\s*if \(isNode\)\n\s*loadNodeDeps\(\);/;
+const pptxgenjsInBundle = {
+  name: 'deckgen-pptxgenjs',
+  resolveId(source, importer) {
+    if (source === './pptx-load.js' && importer && path.dirname(importer) === emitDir) return path.join(emitDir, 'pptx-bundled.ts');
+    if (source === 'pptxgenjs') return pptxgenjsMain;
+    if (source === 'jszip' && importer === pptxgenjsMain) return '\0deckgen-jszip';
+    return null;
+  },
+  load(id) {
+    return id === '\0deckgen-jszip' ? `module.exports = require(${JSON.stringify(path.join(emitDir, 'parts.ts'))}).PartCollector;` : null;
+  },
+  transform(code, id) {
+    if (id !== pptxgenjsMain) return null;
+    // Fails loudly if a new pptxgenjs moved what this replaces: check the bundle by hand then.
+    if (!EAGER.test(code) || !code.includes("import('node:fs')") || !code.includes("import('node:https')")) throw new Error('pptxgenjs changed: see pptxgenjsInBundle in scripts/bundle.mjs');
+    // import() of a built-in, as a require when it runs: the module is its own default export.
+    return code.replace(EAGER, '').replace(/import\('(node:(?:fs|https))'\)/g, "Promise.resolve().then(() => { const m = require('$1'); return { ...m, default: m }; })");
+  },
+};
+
 // The CLI as one CommonJS file, run through V8's code cache by the launcher (src/launch.ts),
 // which becomes dist/cli.js. Nothing in it may import @napi-rs/canvas statically (see
 // src/canvas.ts): a bundler hoists such imports to the top, loading the canvas on every start.
-const cli = await rolldown({ input: 'src/cli.ts', platform: 'node', external, resolve, logLevel: 'warn' });
+const cli = await rolldown({ input: 'src/cli.ts', platform: 'node', external: [/^node:/, '@napi-rs/canvas'], resolve, plugins: [pptxgenjsInBundle], logLevel: 'warn' });
 const { output } = await cli.write({ file: 'dist/deckgen.cjs', format: 'cjs', codeSplitting: false });
 await cli.close();
+if (!output[0].code.includes('loadNodeDeps') || output[0].code.includes('require("pptxgenjs")')) throw new Error('dist/deckgen.cjs does not hold pptxgenjs: see pptxgenjsInBundle in scripts/bundle.mjs');
 if (/\bimport\(|require\("@napi-rs\/canvas"\)/.test(output[0].code)) throw new Error('dist/deckgen.cjs loads the canvas or uses import(): see scripts/bundle.mjs');
 
 // The launcher starts the render worker itself (src/render/early.ts); its in-process fallback

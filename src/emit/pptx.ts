@@ -1,14 +1,6 @@
-/**
- * pptxgenjs, loaded with the part collector in place of JSZip (see parts.ts).
- *
- * pptxgenjs's CommonJS build takes JSZip from require(). For the moment it loads, require.cache
- * (public Node API) answers 'jszip' with the collector; the cache is then put back as it was, so
- * anyone else who loads JSZip or pptxgenjs gets the real ones. The same path serves the bundled
- * CLI, the compiled library and the tests.
- */
-import { createRequire, Module } from 'node:module';
+/** pptxgenjs, loaded with the part collector in place of JSZip (see parts.ts and pptx-load.ts). */
 import type pptxgenModule from 'pptxgenjs';
-import { PartCollector } from './parts.js';
+import { loadPptxGenJS } from './pptx-load.js';
 
 export type PptxGenJS = typeof pptxgenModule.default;
 export type Presentation = InstanceType<PptxGenJS>;
@@ -19,26 +11,6 @@ export type TableCell = pptxgenModule.default.TableCell;
 export type TableCellProps = pptxgenModule.default.TableCellProps;
 export type SlideNumberProps = pptxgenModule.default.SlideNumberProps;
 
-function load(): PptxGenJS {
-  const require = createRequire(import.meta.url);
-  const main = require.resolve('pptxgenjs');
-  const jszip = require.resolve('jszip', { paths: [main] });
-  const saved = [main, jszip].map((id) => [id, require.cache[id]] as const);
-  try {
-    // A private copy of pptxgenjs, even if another one was loaded already.
-    delete require.cache[main];
-    const stand = new Module(jszip);
-    stand.filename = jszip;
-    stand.loaded = true;
-    stand.exports = PartCollector;
-    require.cache[jszip] = stand;
-    return require(main) as PptxGenJS;
-  } finally {
-    for (const [id, entry] of saved) {
-      if (entry) require.cache[id] = entry;
-      else delete require.cache[id];
-    }
-  }
-}
-
-export const PptxGenJS = load();
+// The bundled CLI (scripts/bundle.mjs) swaps pptx-load.ts for pptx-bundled.ts: the same
+// pptxgenjs with the same collector, compiled into the bundle (and so into its code cache).
+export const PptxGenJS: PptxGenJS = loadPptxGenJS() as PptxGenJS;

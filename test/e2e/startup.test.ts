@@ -1,0 +1,36 @@
+/**
+ * What a build loads: a text deck's start-up cost is mostly loading, so the bundled CLI must not
+ * load what that build does not use (see README "Speed"). Read from the process itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, tempDir } from '../support/cli.js';
+
+interface Loaded {
+  builtins: string[];
+  files: string[];
+}
+
+function loadedBy(args: string[], env: NodeJS.ProcessEnv = {}): Loaded {
+  const r = spawnSync(process.execPath, ['--require', path.resolve('test/support/load-probe.cjs'), CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(/^load-probe=(.*)$/m.exec(r.stderr)![1]!) as Loaded;
+}
+
+describe('what a text-only build loads', () => {
+  const dir = tempDir();
+  const outline = path.join(dir, 'deck.yaml');
+  writeFileSync(outline, 'title: Loading\nslides:\n  - title: One slide\n    bullets: [a point]\n');
+  const loaded = loadedBy(['build', outline, '--out', path.join(dir, 'deck.pptx'), '-q'], { DECKGEN_CACHE_DIR: path.join(dir, 'cache') });
+
+  it('compiles pptxgenjs into the bundle instead of loading it from node_modules', () => {
+    expect(loaded.files.filter((f) => f.includes('node_modules'))).toEqual([]);
+  });
+
+  it('does not load node:https (pptxgenjs fetches no images: deckgen gives it every one as data)', () => {
+    expect(loaded.builtins).not.toContain('https');
+    expect(loaded.builtins).not.toContain('tls');
+  });
+});
