@@ -58,8 +58,8 @@ interface Piece {
   text: string;
   width: number;
   space: boolean;
-  /** Glyph widths, so a word wider than a line can be broken between characters. */
-  chars: number[];
+  /** Glyph widths, so a word wider than a line can be broken between characters (worked out only then). */
+  chars: () => number[];
 }
 
 function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
@@ -71,13 +71,14 @@ function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
     for (const token of r.text.match(TOKENS) ?? []) {
       const space = /^\s+$/.test(token);
       const width = advance(token, bold, italic, style.font, style.book) * scale;
-      const chars = space ? [] : [...token].map((c) => advance(c, bold, italic, style.font, style.book) * scale);
+      const chars = (): number[] => (space ? [] : [...token].map((c) => advance(c, bold, italic, style.font, style.book) * scale));
       const prev = out[out.length - 1];
       // Runs split words at style changes ("**4.1**m"); glue them back so they wrap as one word.
       if (!space && prev && !prev.space && !/[\u2e80-\uffef]/.test(token + prev.text)) {
+        const before = prev.chars;
         prev.text += token;
         prev.width += width;
-        prev.chars.push(...chars);
+        prev.chars = () => [...before(), ...chars()];
       } else {
         out.push({ text: token, width, space, chars });
       }
@@ -113,8 +114,9 @@ export function wrapLines(runs: readonly Run[], style: TextStyle, size: number, 
       used += p.width;
       continue;
     }
+    const chars = p.chars();
     [...p.text].forEach((c, i) => {
-      const w = p.chars[i] ?? 0;
+      const w = chars[i] ?? 0;
       if (used > 0 && used + w > maxWidth) breakLine();
       line += c;
       used += w;

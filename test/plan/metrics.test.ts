@@ -69,3 +69,19 @@ describe('the twins advance tables', () => {
     expect(advance(ch, false, false, 'Georgia')).toBe(SAFETY_TABLE.regular[0]![missing]! / 1000);
   });
 });
+
+describe('measured widths are remembered, never mixed up', () => {
+  it('gives each font, face and font book its own width for the same word, however often it is asked', () => {
+    const word = 'Wolfram';
+    const first = [advance(word, false, false, 'Calibri'), advance(word, true, false, 'Calibri'), advance(word, false, true, 'Arial'), advance(word, true, true, 'Georgia'), advance(word, false, false, 'Some Unknown Face')];
+    expect(new Set(first).size).toBe(first.length);
+    for (let i = 0; i < 3; i++) expect([advance(word, false, false, 'Calibri'), advance(word, true, false, 'Calibri'), advance(word, false, true, 'Arial'), advance(word, true, true, 'Georgia'), advance(word, false, false, 'Some Unknown Face')]).toEqual(first);
+  });
+
+  it('measures the same after more distinct words than it keeps', () => {
+    const before = advance('kept?', false, false, 'Calibri');
+    for (let i = 0; i < 60_000; i++) advance(`w${i}`, false, false, 'Calibri');
+    expect(advance('kept?', false, false, 'Calibri')).toBe(before);
+    expect(advance('w59999', false, false, 'Calibri')).toBeCloseTo(advance('w', false, false, 'Calibri') + advance('59999', false, false, 'Calibri'), 12);
+  });
+});

@@ -51,16 +51,43 @@ export function measuredBy(font: string, book?: FontBook): 'file' | TwinFamily |
   return twinOf(font)?.family;
 }
 
+/** Each font's table, found once per font name (and font book): fontKey and twinOf are string work. */
+const tables = new WeakMap<FontBook | typeof NO_BOOK, Map<string, AdvanceTable>>();
+const NO_BOOK = {};
+
 function tableOf(font: string, book?: FontBook): AdvanceTable {
-  const by = measuredBy(font, book);
-  return by === 'file' ? book!.get(fontKey(font))! : by ? TWIN_TABLES[by] : SAFETY_TABLE;
+  let known = tables.get(book ?? NO_BOOK);
+  if (!known) tables.set(book ?? NO_BOOK, (known = new Map()));
+  let table = known.get(font);
+  if (!table) {
+    const by = measuredBy(font, book);
+    known.set(font, (table = by === 'file' ? book!.get(fontKey(font))! : by ? TWIN_TABLES[by] : SAFETY_TABLE));
+  }
+  return table;
 }
 
-/** Width of `text` in ems, set in `font` (measured from its file, as its metric twin, or with the safety margin). */
+/**
+ * Widths already measured, per table and face. Fitting measures the same words at every size it
+ * tries, and decks repeat words; a word's width in ems does not depend on the size. Bounded, so a
+ * deck of endless distinct words cannot grow it without limit.
+ */
+const measured = new WeakMap<AdvanceTable, Record<Face, Map<string, number>>>();
+const MEASURED_LIMIT = 50_000;
+
 export function advance(text: string, bold: boolean, italic: boolean, font = 'Calibri', book?: FontBook): number {
   const f = face(bold, italic);
-  const widths = tableOf(font, book)[f];
-  const safety = SAFETY_TABLE[f];
+  const table = tableOf(font, book);
+  let memo = measured.get(table);
+  if (!memo) measured.set(table, (memo = { regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map() }));
+  const known = memo[f].get(text);
+  if (known !== undefined) return known;
+  const width = sumOf(text, table[f], SAFETY_TABLE[f]);
+  if (memo[f].size >= MEASURED_LIMIT) memo[f].clear();
+  memo[f].set(text, width);
+  return width;
+}
+
+function sumOf(text: string, widths: number[][], safety: number[][]): number {
   let sum = 0;
   for (const ch of text) {
     let cp = ch.codePointAt(0)!;
