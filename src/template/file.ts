@@ -6,15 +6,14 @@ import path from 'node:path';
 import { readConfined } from '../confine.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Outline } from '../load/load.js';
-import { mapLayouts } from './map.js';
-import { fromTemplateFile } from './model-of.js';
 import type { Template } from './model.js';
-import { readTemplate, TEMPLATE_LIMITS, TemplateError } from './read.js';
 
 export async function loadTemplate(outline: Outline): Promise<{ template?: Template; diagnostics: Diagnostic[] }> {
   // Read whatever else the outline's theme gets wrong: a template problem is reported all the same.
   const named = outline.files.find((f) => f.kind === 'template');
   if (!named) return { diagnostics: [] };
+  // The reader (an XML parser that takes a while to load) only for decks that name a template.
+  const [{ readTemplate, TEMPLATE_LIMITS, TemplateError }, { mapLayouts }, { fromTemplateFile }] = await Promise.all([import('./read.js'), import('./map.js'), import('./model-of.js')]);
   const ref = named.ref;
   const at = outline.locate(named.at);
   const fail = (message: string, hint: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [diagnostic(outline.file, 'template', message, { ...at, hint })] });
