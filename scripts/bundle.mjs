@@ -45,7 +45,11 @@ const pptxgenjsInBundle = {
 // which becomes dist/cli.js. Nothing in it may import @napi-rs/canvas statically (see
 // src/canvas.ts): a bundler hoists such imports to the top, loading the canvas on every start.
 const cli = await rolldown({ input: 'src/cli.ts', platform: 'node', external: [/^node:/, '@napi-rs/canvas'], resolve, plugins: [pptxgenjsInBundle], logLevel: 'warn' });
-const { output } = await cli.write({ file: 'dist/deckgen.cjs', format: 'cjs', codeSplitting: false });
+// Without comments and spaces, and ASCII-only, so the launcher reads it as Latin-1 (src/code-cache.ts):
+// 1.5 MB instead of 2.1, read in a quarter of the time. Nothing is renamed or rewritten.
+const compact = { compress: false, mangle: false, codegen: { removeWhitespace: true, asciiOnly: true } };
+const { output } = await cli.write({ file: 'dist/deckgen.cjs', format: 'cjs', codeSplitting: false, minify: compact });
+if (!Buffer.from(output[0].code).every((b) => b < 0x80)) throw new Error('dist/deckgen.cjs is not ASCII-only: see scripts/bundle.mjs');
 await cli.close();
 if (!output[0].code.includes('loadNodeDeps') || output[0].code.includes('require("pptxgenjs")')) throw new Error('dist/deckgen.cjs does not hold pptxgenjs: see pptxgenjsInBundle in scripts/bundle.mjs');
 if (/\bimport\(|require\("@napi-rs\/canvas"\)/.test(output[0].code)) throw new Error('dist/deckgen.cjs loads the canvas or uses import(): see scripts/bundle.mjs');

@@ -3,7 +3,8 @@
  * load what that build does not use (see README "Speed"). Read from the process itself.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempDir } from '../support/cli.js';
@@ -32,5 +33,11 @@ describe('what a text-only build loads', () => {
   it('does not load node:https (pptxgenjs fetches no images: deckgen gives it every one as data)', () => {
     expect(loaded.builtins).not.toContain('https');
     expect(loaded.builtins).not.toContain('tls');
+  });
+});
+
+describe('the bundled CLI', () => {
+  it('is ASCII-only, so the launcher reads it without UTF-8 decoding', () => {
+    expect(isAscii(readFileSync('dist/deckgen.cjs'))).toBe(true);
   });
 });
