@@ -2,7 +2,6 @@
  * DECKGEN_TIMINGS=1: how long each stage of a command took, printed to stderr when it ends, so a
  * user (or a benchmark) can see where the time goes. Costs nothing when the variable is unset.
  */
-import { performance } from 'node:perf_hooks';
 
 const spans: { stage: string; ms: number }[] = [];
 
