@@ -30,6 +30,10 @@ describe('what a text-only build loads', () => {
     expect(loaded.files.filter((f) => f.includes('node_modules'))).toEqual([]);
   });
 
+  it('does not load what only preview, watch or charts use', () => {
+    for (const unused of ['child_process', 'dgram']) expect(loaded.builtins).not.toContain(unused);
+  });
+
   it('does not load node:https (pptxgenjs fetches no images: deckgen gives it every one as data)', () => {
     expect(loaded.builtins).not.toContain('https');
     expect(loaded.builtins).not.toContain('tls');
