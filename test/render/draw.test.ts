@@ -39,7 +39,7 @@ const lines: Chart = {
   ],
   dataLabels: true,
 };
-const doughnut: Chart = { type: 'doughnut', labels: ['A', 'B', 'C'], series: [{ name: 'Share', values: [5, 3, 2] }] };
+const doughnut: Chart = { type: 'doughnut', labels: ['A', 'B', 'C'], series: [{ name: 'Share', values: [5, 3, 2] }], dataLabels: false };
 
 describe('drawing on kept canvases', () => {
   it('draws a chart exactly as on a new canvas, after other charts of the same and other sizes', async () => {
