@@ -6,7 +6,7 @@ import '../no-system-fonts.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { napiCanvas } from '../canvas.js';
 import { Chart, registerables } from 'chart.js';
-import { metricFamily, registerFontFile, registerFonts } from '../fonts.js';
+import { metricFamily, registerFontFile } from '../fonts.js';
 import type { ChartShape } from '../plan/deck.js';
 import { CHART_SCALE, chartCanvasSize } from '../plan/units.js';
 import { chartConfig } from './chart-config.js';
@@ -16,10 +16,13 @@ import { encodePng } from './png.js';
 
 let ready = false;
 
-/** Fonts and Chart.js plugins, once; the worker calls it at start so the first chart is not slower. */
+/**
+ * The default font (Calibri's twin, with the canvas's font scan) and Chart.js plugins, once; the
+ * worker calls it at start so the first chart is not slower. Other twins register on first use.
+ */
 export function warmUp(): void {
   if (ready) return;
-  registerFonts();
+  metricFamily('Calibri');
   Chart.register(...registerables, background, dataLabels, legendGap);
   ready = true;
 }

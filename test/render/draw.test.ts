@@ -5,6 +5,7 @@
 import { Chart as ChartJs } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { napiCanvas } from '../../src/canvas.js';
+import { TWINS } from '../../src/font-twins.js';
 import { metricFamily } from '../../src/fonts.js';
 import type { Chart } from '../../src/load/schema.js';
 import type { ChartShape } from '../../src/plan/deck.js';
@@ -60,5 +61,12 @@ describe('drawing on kept canvases', () => {
     const shapes = [chartShapeOf(bar), chartShapeOf(lines), chartShapeOf(doughnut), chartShapeOf(bar, { fontSize: 12 })];
     const together = await Promise.all(shapes.map((s) => drawChart(s)));
     for (const [i, s] of shapes.entries()) expect(Buffer.from(together[i]!).equals(await onNewCanvas(s)), s.spec.type).toBe(true);
+  });
+
+  it('registers the twin of each deck font before drawing with it (twins register on first use)', async () => {
+    for (const twin of TWINS) {
+      await drawChart(chartShapeOf(bar, { font: twin.names[0]! }));
+      expect(napiCanvas().GlobalFonts.has(twin.family), twin.family).toBe(true);
+    }
   });
 });
