@@ -6,11 +6,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import './no-system-fonts.js';
 import { napiCanvas } from './canvas.js';
-import { TWINS, twinOf } from './font-twins.js';
+import { TWINS, twinOf, type Twin, type TwinFamily } from './font-twins.js';
 
 const require = createRequire(import.meta.url);
-
-let registered = false;
 
 /** The twins' font files in their npm packages, per subset, weight and style. */
 export function twinFiles(twin: (typeof TWINS)[number], ext: 'woff' | 'woff2' = 'woff'): string[] {
@@ -24,11 +22,22 @@ export function twinFiles(twin: (typeof TWINS)[number], ext: 'woff' | 'woff2' = 
   return out;
 }
 
-export function registerFonts(): void {
-  if (registered) return;
-  registered = true;
+const registered = new Set<TwinFamily>();
+
+/**
+ * One twin's faces, once. The first registration anywhere in the process also costs the canvas's
+ * scan of the system font folder (see src/no-system-fonts.ts); each twin after that ~10 ms.
+ */
+function registerTwin(twin: Twin): void {
+  if (registered.has(twin.family)) return;
+  registered.add(twin.family);
   // WOFF, not WOFF2: decoding WOFF2 faces costs Brotli time at every start.
-  for (const twin of TWINS) for (const file of twinFiles(twin)) napiCanvas().GlobalFonts.registerFromPath(file, twin.family);
+  for (const file of twinFiles(twin)) napiCanvas().GlobalFonts.registerFromPath(file, twin.family);
+}
+
+/** Every twin: for measuring and contact sheets. Charts register only the twins they draw with (metricFamily). */
+export function registerFonts(): void {
+  for (const twin of TWINS) registerTwin(twin);
 }
 
 const own = new Map<string, string>();
@@ -41,8 +50,13 @@ export function registerFontFile(file: string, family: string): void {
   napiCanvas().GlobalFonts.registerFromPath(file, family);
 }
 
-/** The family to draw a deck font with: its metric twin, registered from npm (Carlito for others). */
+/**
+ * The family to draw a deck font with: its metric twin, registered from npm (Carlito for others).
+ * Only that twin is registered: a deck's charts mostly use one, and a face registered under
+ * another name never draws their text (registered fonts are not fallbacks).
+ */
 export function metricFamily(font: string): string {
-  registerFonts();
-  return twinOf(font)?.family ?? 'Carlito';
+  const twin = twinOf(font) ?? TWINS[0]!;
+  registerTwin(twin);
+  return twin.family;
 }

@@ -6,9 +6,9 @@ import '../no-system-fonts.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { napiCanvas } from '../canvas.js';
 import { Chart, registerables } from 'chart.js';
-import { metricFamily, registerFontFile, registerFonts } from '../fonts.js';
+import { metricFamily, registerFontFile } from '../fonts.js';
 import type { ChartShape } from '../plan/deck.js';
-import { chartCanvasSize } from '../plan/units.js';
+import { CHART_SCALE, chartCanvasSize } from '../plan/units.js';
 import { chartConfig } from './chart-config.js';
 import { background, dataLabels, legendGap } from './data-labels.js';
 import type { ChartWithLabels } from './geometry.js';
@@ -16,33 +16,60 @@ import { encodePng } from './png.js';
 
 let ready = false;
 
-/** Fonts and Chart.js plugins, once; the worker calls it at start so the first chart is not slower. */
+/**
+ * The default font (Calibri's twin, with the canvas's font scan) and Chart.js plugins, once; the
+ * worker calls it at start so the first chart is not slower. Other twins register on first use.
+ */
 export function warmUp(): void {
   if (ready) return;
-  registerFonts();
+  metricFamily('Calibri');
   Chart.register(...registerables, background, dataLabels, legendGap);
   ready = true;
 }
 
-/** The chart, drawn on its canvas; the caller destroys it. Tests read its geometry from here. */
-export function drawnChart(shape: ChartShape): { chart: ChartWithLabels; canvas: Canvas } {
+/**
+ * The chart, drawn on its canvas; the caller destroys it. Tests read its geometry from here.
+ * `canvas`, if given, is a canvas at the chart's device size (CSS size times CHART_SCALE) that no
+ * live chart uses; it is reset first, so it draws exactly as a new one would.
+ */
+export function drawnChart(shape: ChartShape, canvas?: Canvas): { chart: ChartWithLabels; canvas: Canvas } {
   warmUp();
   const { width, height } = chartCanvasSize(shape.box);
-  const canvas = napiCanvas().createCanvas(width, height);
+  const target = canvas ?? napiCanvas().createCanvas(width * CHART_SCALE, height * CHART_SCALE);
+  const ctx = target.getContext('2d');
+  if (canvas) ctx.reset();
+  // Chart.js takes the chart's size from context.canvas and then sets that canvas to device size,
+  // which would allocate the pixels twice more: it is shown a stand-in of the CSS size instead,
+  // and sizing the stand-in changes nothing, as the canvas already has the device size.
+  Object.defineProperty(ctx, 'canvas', { configurable: true, value: { width, height, getContext: () => ctx } });
   for (const f of shape.ownFont?.files ?? []) registerFontFile(f.path, shape.font);
   const family = shape.ownFont ? shape.font : metricFamily(shape.font);
   Chart.defaults.font.family = family;
-  const chart = new Chart(canvas.getContext('2d') as unknown as ConstructorParameters<typeof Chart>[0], chartConfig(shape, family));
-  return { chart, canvas };
+  const chart = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], chartConfig(shape, family));
+  return { chart, canvas: target };
 }
 
+/**
+ * Canvases kept for the next chart of the same size: a new canvas per chart is pixels the size of
+ * the chart to allocate, clear and leave to the garbage collector. Keyed by device size; most
+ * decks have one or two chart sizes.
+ */
+const spare = new Map<string, Canvas>();
+const SPARE_CANVASES = 2;
+
 export function drawChart(shape: ChartShape): Promise<Uint8Array> {
-  const { chart, canvas } = drawnChart(shape);
+  const { width, height } = chartCanvasSize(shape.box);
+  const key = `${width}x${height}`;
+  const kept = spare.get(key);
+  spare.delete(key);
+  const { chart, canvas } = drawnChart(shape, kept);
   try {
     // data() copies the pixels; destroy() clears the canvas, so it comes second.
     return encodePng(canvas.data(), canvas.width, canvas.height);
   } finally {
     chart.destroy();
+    spare.set(key, canvas);
+    for (const old of spare.keys()) if (spare.size > SPARE_CANVASES) spare.delete(old);
   }
 }
 

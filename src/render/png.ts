@@ -62,6 +62,14 @@ class ColourTable {
   readonly index = new Uint8Array(1 << ColourTable.BITS);
   size = 0;
 
+  /** Empties the table for the next image (a worker encodes one image's pixels at a time). */
+  clear(): void {
+    this.keys.fill(-1);
+    this.counts.fill(0);
+    this.index.fill(0);
+    this.size = 0;
+  }
+
   /** The slot of colour `c` (24-bit), added if new; -1 when the table is full. */
   slot(c: number): number {
     const mask = (1 << ColourTable.BITS) - 1;
@@ -89,14 +97,52 @@ interface Runs {
   count: number;
 }
 
-function runsOf(pixels: Int32Array, width: number, height: number): Runs | undefined {
-  const table = new ColourTable();
-  // A chart has about one run per ten pixels; busier images grow the arrays as they go.
-  let start = new Int32Array(Math.max(1024, pixels.length >> 4));
-  let slot = new Int32Array(start.length);
+/**
+ * Scratch space kept from image to image: the colour table and the run arrays are used only
+ * while an image's pixels are read, which is synchronous, so one set serves every image. A chart
+ * has about one run per ten pixels; busier images grow the arrays, and they stay grown.
+ */
+const scratch = { table: new ColourTable(), start: new Int32Array(1 << 16), slot: new Int32Array(1 << 16) };
+
+/** Makes room in the run arrays for `size` runs, keeping the first `count`. */
+function growRuns(size: number, count: number): void {
+  const grown = new Int32Array(Math.max(scratch.start.length * 2, size));
+  grown.set(scratch.start.subarray(0, count));
+  const grownSlots = new Int32Array(grown.length);
+  grownSlots.set(scratch.slot.subarray(0, count));
+  scratch.start = grown;
+  scratch.slot = grownSlots;
+}
+
+function runsOf(rgba: Buffer, width: number, height: number): Runs | undefined {
+  const pixels = new Int32Array(rgba.buffer, rgba.byteOffset, width * height);
+  const table = scratch.table;
+  table.clear();
+  let { start, slot } = scratch;
   let count = 0;
+  // The runs of the row above: from this run to the current count.
+  let above = 0;
+  const row = width * 4;
   for (let y = 0; y < height; y++) {
+    const first = count;
     const end = (y + 1) * width;
+    // Most rows of a chart repeat the row above (plot background, bars, gaps between labels):
+    // compared natively, such a row takes the runs above, one row on, with the same counts.
+    if (y > 0 && rgba.compare(rgba, (y - 1) * row, y * row, y * row, (y + 1) * row) === 0) {
+      if (count + first - above > start.length) {
+        growRuns(count + first - above, count);
+        ({ start, slot } = scratch);
+      }
+      for (let r = above; r < first; r++) {
+        const from = start[r]! + width;
+        const to = r + 1 < first ? start[r + 1]! + width : end;
+        table.counts[slot[r]!]! += to - from;
+        start[count] = from;
+        slot[count++] = slot[r]!;
+      }
+      above = first;
+      continue;
+    }
     let from = y * width;
     let last = pixels[from]!;
     for (let i = from + 1; i <= end; i++) {
@@ -106,12 +152,8 @@ function runsOf(pixels: Int32Array, width: number, height: number): Runs | undef
       const s = table.slot(last & 0xffffff);
       if (s < 0) return undefined;
       if (count === start.length) {
-        const grown = new Int32Array(start.length * 2);
-        grown.set(start);
-        start = grown;
-        const grownSlots = new Int32Array(slot.length * 2);
-        grownSlots.set(slot);
-        slot = grownSlots;
+        growRuns(count + 1, count);
+        ({ start, slot } = scratch);
       }
       table.counts[s]! += i - from;
       start[count] = from;
@@ -119,6 +161,7 @@ function runsOf(pixels: Int32Array, width: number, height: number): Runs | undef
       from = i;
       last = c;
     }
+    above = first;
   }
   return { table, start, slot, count };
 }
@@ -149,23 +192,49 @@ function paletteFor(table: ColourTable, pixelCount: number): number[] | undefine
   return palette;
 }
 
-/** Rows of palette indices (filter None), or undefined when the image needs true colour. */
+/**
+ * Row buffers whose deflate has finished, kept for the next image: each is the size of a chart's
+ * rows (2 MB at slide width), which a worker would otherwise allocate and drop for every chart.
+ */
+const spareRows: Buffer[] = [];
+const SPARE_ROWS = 2;
+
+function takeRows(size: number): Buffer {
+  const i = spareRows.findIndex((b) => b.length >= size);
+  return (i >= 0 ? spareRows.splice(i, 1)[0]! : Buffer.allocUnsafeSlow(size)).subarray(0, size);
+}
+
+function giveBackRows(rows: Buffer): void {
+  if (spareRows.length < SPARE_ROWS) spareRows.push(Buffer.from(rows.buffer, 0, rows.buffer.byteLength));
+}
+
+/**
+ * Rows of palette indices (filter None), or undefined when the image needs true colour. Every
+ * byte is written (the runs cover every pixel), so the buffer may come dirty from takeRows.
+ */
 function indexed(rgba: Buffer, width: number, height: number): { rows: Buffer; palette: Buffer } | undefined {
   const n = width * height;
-  const runs = runsOf(new Int32Array(rgba.buffer, rgba.byteOffset, n), width, height);
+  const runs = runsOf(rgba, width, height);
   if (!runs) return undefined;
   const colours = paletteFor(runs.table, n);
   if (!colours) return undefined;
   // Each row is a filter byte (0, None) and then its pixels, so pixel i lands at i + row + 1.
-  const rows = Buffer.alloc((width + 1) * height);
+  const rows = takeRows((width + 1) * height);
+  // Filled through a plain Uint8Array: Buffer's own fill() checks its arguments at every call.
+  const bytes = new Uint8Array(rows.buffer, rows.byteOffset, rows.length);
+  for (let y = 0; y < height; y++) bytes[y * (width + 1)] = 0;
   const { start, slot, count, table } = runs;
-  for (let r = 0; r < count; r++) {
+  for (let r = 0, row = 0, rowEnd = width; r < count; r++) {
     const from = start[r]!;
+    while (from >= rowEnd) {
+      row++;
+      rowEnd += width;
+    }
     const to = r + 1 < count ? start[r + 1]! : n;
-    const at = from + Math.floor(from / width) + 1;
+    const at = from + row + 1;
     const index = table.index[slot[r]!]!;
-    if (to - from > 32) rows.fill(index, at, at + to - from);
-    else for (let o = at, end = at + to - from; o < end; o++) rows[o] = index;
+    if (to - from > 32) bytes.fill(index, at, at + to - from);
+    else for (let o = at, end = at + to - from; o < end; o++) bytes[o] = index;
   }
   const palette = Buffer.alloc(colours.length * 3);
   colours.forEach((c, k) => {
@@ -184,6 +253,7 @@ export async function encodePng(rgba: Buffer, width: number, height: number, lev
   const small = indexed(rgba, width, height);
   if (small) {
     const idat = await deflateAsync(small.rows, { level });
+    giveBackRows(small.rows);
     return Buffer.concat([SIGNATURE, chunk('IHDR', header(width, height, 3)), chunk('PLTE', small.palette), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
   }
   const row = width * 4;

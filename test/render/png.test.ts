@@ -99,3 +99,29 @@ describe('encodePng', () => {
     expect((await encodePng(src, 500, 300)).equals(await encodePng(Buffer.from(src), 500, 300))).toBe(true);
   });
 });
+
+describe('encodePng, one image after another', () => {
+  const busy = (width: number, height: number): Buffer =>
+    // Two-pixel stripes that change every third row: more runs than the first run arrays hold, and repeated rows among them.
+    image(width, height, (x, y) => rgba(((x >> 1) & 1) * 200 + (Math.floor(y / 3) % 7), 30, 60));
+
+  it('gives each image the bytes it gets alone, whatever was encoded before', async () => {
+    const chart = image(900, 500, (x, y) => (y % 50 < 30 && x % 100 < 60 ? rgba(11, 60, 93) : x % 97 === 0 ? rgba(200, 200, 200) : rgba(255, 255, 255)));
+    const alone = await encodePng(chart, 900, 500);
+    // A busy palette image, a true-colour one, a palette that would move too many pixels, then again.
+    await encodePng(busy(1200, 400), 1200, 400);
+    await encodePng(image(256, 256, (x, y) => rgba(x, y, (x * y) & 0xff)), 256, 256);
+    await encodePng(image(400, 100, (x) => rgba(x % 200, x < 200 ? 0 : 120, 50)), 400, 100);
+    expect((await encodePng(chart, 900, 500)).equals(alone)).toBe(true);
+    // Several in flight at once share nothing either.
+    const both = await Promise.all([encodePng(chart, 900, 500), encodePng(busy(1200, 400), 1200, 400)]);
+    expect(both[0].equals(alone)).toBe(true);
+  });
+
+  it('reads repeated rows and grown run arrays back to the same pixels', async () => {
+    const src = busy(1200, 400);
+    const out = decode(await encodePng(src, 1200, 400));
+    expect(out.colourType).toBe(3);
+    expect(Buffer.from(out.pixels.buffer).equals(src)).toBe(true);
+  });
+});
