@@ -12,7 +12,7 @@ import { renumberCharts, repairChartXml } from './chart-xml.js';
 import type { Parts } from './parts.js';
 import { appProperties, coreProperties, withSections, type DocumentInfo } from './props.js';
 import { finishSlide, withLanguage, type SlideNote, type TextLanguage } from './slide-xml.js';
-import { zip, type ZipEntry } from './zip.js';
+import { ZipWriter } from './zip.js';
 
 /** What emit knows that the package needs: the template, each slide's layout and shapes, the document. */
 export interface PackageDeck {
@@ -152,6 +152,11 @@ function repair(name: string, data: string | Uint8Array, parts: ReadonlySet<stri
   return data;
 }
 
+/**
+ * The parts, repaired, as a zip. Each part is deflated as soon as it is repaired and dropped from
+ * `collected`, so only one part's text is ever held twice: at 5,000 slides, holding the repaired
+ * text and its UTF-8 for every part at once cost ~150 MiB. `collected` is empty afterwards.
+ */
 export function finishPackage(collected: Parts, options: PackageOptions, deck: PackageDeck): Uint8Array {
   const parts = renumberCharts(collected);
   replaceTemplate(parts, deck);
@@ -160,10 +165,14 @@ export function finishPackage(collected: Parts, options: PackageOptions, deck: P
   const kept = new Set(names);
   // [Content_Types].xml first: some readers stream the package and expect it there.
   const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
-  const entries: ZipEntry[] = ordered.map((name) => {
+  const writer = new ZipWriter(options.date, options.compressionLevel ?? 6);
+  for (const name of ordered) {
     const data = repair(name, parts.get(name)!, kept, duplicates, options.date, deck);
+    parts.delete(name);
     // PNG and JPEG are compressed already; deflating them again costs time and saves nothing.
-    return { name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, store: /\.(png|jpe?g)$/i.test(name) };
-  });
-  return zip(entries, options.date, options.compressionLevel ?? 6);
+    writer.add(name, data, /\.(png|jpe?g)$/i.test(name));
+  }
+  parts.clear();
+  collected.clear();
+  return writer.finish();
 }

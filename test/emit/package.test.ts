@@ -56,12 +56,20 @@ describe('finishPackage', () => {
   });
 
   it('writes the same bytes for the same parts, whatever the time', async () => {
-    const input = await pkg({ '[Content_Types].xml': TYPES, 'docProps/core.xml': '<dcterms:created x="1">2026-01-01T10:00:00Z</dcterms:created>' });
-    const a = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') }, DECK);
-    const b = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') }, DECK);
+    // finishPackage consumes its parts, so each build gets its own.
+    const input = (): Promise<Parts> => pkg({ '[Content_Types].xml': TYPES, 'docProps/core.xml': '<dcterms:created x="1">2026-01-01T10:00:00Z</dcterms:created>' });
+    const a = await finishPackage(await input(), { date: new Date('2012-07-01T00:00:00Z') }, DECK);
+    const b = await finishPackage(await input(), { date: new Date('2012-07-01T00:00:00Z') }, DECK);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const core = await (await JSZip.loadAsync(a)).file('docProps/core.xml')!.async('string');
     expect(core).toContain('2012-07-01T00:00:00Z');
+  });
+
+  it('lets go of every part once it is zipped, so a big deck is never held whole twice', async () => {
+    const parts = await pkg({ '[Content_Types].xml': TYPES, 'ppt/slides/slide1.xml': '<p:sld/>', 'ppt/media/image-1-1.png': 'png' });
+    const out = await JSZip.loadAsync(finishPackage(parts, { date: DEFAULT_DATE }, DECK));
+    expect(parts.size).toBe(0);
+    expect(await out.file('ppt/media/image-1-1.png')!.async('string')).toBe('png');
   });
 });
 
