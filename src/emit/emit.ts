@@ -6,12 +6,12 @@ import type { RenderedDeck, RenderedShape, RenderedSlide, TextShape } from '../p
 import { INSETS, para } from '../plan/text.js';
 import type { ImageAssets } from '../render/images.js';
 import { layoutFor } from '../template/model.js';
-import { finishPackage, type PackageOptions } from './package.js';
-import type { Parts } from './parts.js';
+import { finishEarly, finishPackage, type PackageOptions } from './package.js';
+import { PartCollector, type EarlyFinish, type Parts } from './parts.js';
 import { PptxGenJS, type Presentation, type Slide } from './pptx.js';
 import { xmlSafe } from './sanitize.js';
 import { timed, timedSync } from '../timings.js';
-import type { ShapeNote, SlideNote } from './slide-xml.js';
+import type { ShapeNote, SlideNote, TextLanguage } from './slide-xml.js';
 import { emitNativeChart } from './chart.js';
 import { emitTable } from './table.js';
 import { emitText } from './text.js';
@@ -84,14 +84,17 @@ function note(shape: RenderedShape, ownTemplate: boolean): ShapeNote {
 }
 
 export async function emitDeck(deck: RenderedDeck, media: Media, options: PackageOptions): Promise<Uint8Array> {
-  const parts = await timed('emit', () => pptxParts(deck, media));
   const { template } = deck;
+  const language: TextLanguage = { lang: deck.meta.lang, ...(template.fonts.ea ? { ea: template.fonts.ea } : {}) };
+  // Slides and notes are repaired and deflated as pptxgenjs writes them (package.ts finishEarly).
+  const notes: SlideNote[] = [];
+  const parts = await timed('emit', () => pptxParts(deck, media, notes, finishEarly({ slides: notes, language }, options)));
   const fonts = [...new Set([deck.theme.headingFont, deck.theme.font, ...(template.fonts.ea ? [template.fonts.ea] : [])])].sort();
-  return timedSync('package', () => finishPackage(parts.parts, options, {
+  return timedSync('package', () => finishPackage(parts, options, {
     template,
     textSizes: { title: deck.theme.sizes.title.max, body: deck.theme.sizes.body.max },
-    slides: parts.notes,
-    language: { lang: deck.meta.lang, ...(template.fonts.ea ? { ea: template.fonts.ea } : {}) },
+    slides: notes,
+    language,
     info: {
       title: deck.meta.title,
       ...(deck.meta.subtitle ? { subject: deck.meta.subtitle } : {}),
@@ -105,8 +108,8 @@ export async function emitDeck(deck: RenderedDeck, media: Media, options: Packag
   }));
 }
 
-/** The slides through pptxgenjs: its parts, and what the package step needs to know of each slide. */
-async function pptxParts(deck: RenderedDeck, media: Media): Promise<{ parts: Parts; notes: SlideNote[] }> {
+/** The slides through pptxgenjs: its parts; what the package step needs to know of each slide goes into `notes`. */
+async function pptxParts(deck: RenderedDeck, media: Media, notes: SlideNote[], early: EarlyFinish): Promise<Parts> {
   const { template } = deck;
   const pptx = new PptxGenJS();
   pptx.defineLayout({ name: 'DECKGEN', width: deck.size.w, height: deck.size.h });
@@ -117,7 +120,6 @@ async function pptxParts(deck: RenderedDeck, media: Media): Promise<{ parts: Par
   pptx.company = 'deckgen';
   pptx.theme = { headFontFace: deck.theme.headingFont, bodyFontFace: deck.theme.font };
 
-  const notes: SlideNote[] = [];
   deck.slides.forEach((planned, i) => {
     const slide = pptx.addSlide();
     const layout = layoutFor(template, planned.layout);
@@ -130,6 +132,5 @@ async function pptxParts(deck: RenderedDeck, media: Media): Promise<{ parts: Par
     if (planned.notes) slide.addNotes(xmlSafe(planned.notes));
   });
   // With the part collector standing in for JSZip (pptx.ts), "writing" hands back the parts.
-  const parts = (await pptx.write({ outputType: 'uint8array' })) as unknown as Parts;
-  return { parts, notes };
+  return PartCollector.collectParts(() => pptx.write({ outputType: 'uint8array' }), early);
 }

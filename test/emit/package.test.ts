@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { finishPackage, packageDate, DEFAULT_DATE, type PackageDeck } from '../../src/emit/package.js';
+import { finishEarly, finishPackage, packageDate, DEFAULT_DATE, type PackageDeck } from '../../src/emit/package.js';
 import { briefingTemplate } from '../../src/template/briefing.js';
 import { BRIEFING } from '../../src/theme/theme.js';
 import { xmlSafe } from '../../src/emit/sanitize.js';
@@ -56,12 +56,37 @@ describe('finishPackage', () => {
   });
 
   it('writes the same bytes for the same parts, whatever the time', async () => {
-    const input = await pkg({ '[Content_Types].xml': TYPES, 'docProps/core.xml': '<dcterms:created x="1">2026-01-01T10:00:00Z</dcterms:created>' });
-    const a = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') }, DECK);
-    const b = await finishPackage(input, { date: new Date('2012-07-01T00:00:00Z') }, DECK);
+    // finishPackage consumes its parts, so each build gets its own.
+    const input = (): Promise<Parts> => pkg({ '[Content_Types].xml': TYPES, 'docProps/core.xml': '<dcterms:created x="1">2026-01-01T10:00:00Z</dcterms:created>' });
+    const a = await finishPackage(await input(), { date: new Date('2012-07-01T00:00:00Z') }, DECK);
+    const b = await finishPackage(await input(), { date: new Date('2012-07-01T00:00:00Z') }, DECK);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const core = await (await JSZip.loadAsync(a)).file('docProps/core.xml')!.async('string');
     expect(core).toContain('2012-07-01T00:00:00Z');
+  });
+
+  it('lets go of every part once it is zipped, so a big deck is never held whole twice', async () => {
+    const parts = await pkg({ '[Content_Types].xml': TYPES, 'ppt/slides/slide1.xml': '<p:sld/>', 'ppt/media/image-1-1.png': 'png' });
+    const out = await JSZip.loadAsync(finishPackage(parts, { date: DEFAULT_DATE }, DECK));
+    expect(parts.size).toBe(0);
+    expect(await out.file('ppt/media/image-1-1.png')!.async('string')).toBe('png');
+  });
+
+  it('makes the same bytes of slides and notes finished early (as pptxgenjs writes them) as of their text', async () => {
+    const files = {
+      '[Content_Types].xml': TYPES,
+      'ppt/slides/slide1.xml': '<p:sld><p:cSld><p:spTree><a:p><a:pPr marL="1"><a:buSzPct val="100000"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr/></a:p></p:spTree></p:cSld></p:sld>',
+      'ppt/notesSlides/notesSlide1.xml': '<p:notes><a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>one\ntwo</a:t></a:r></a:p></p:notes>',
+      'ppt/slides/_rels/slide1.xml.rels': '<Relationships><Relationship Id="rId1" Target="../slideLayouts/slideLayout1.xml"/></Relationships>',
+    };
+    const plain = finishPackage(await pkg(files), { date: DEFAULT_DATE, compressionLevel: 9 }, DECK);
+    const early = finishEarly(DECK, { compressionLevel: 9 });
+    const parts = await pkg(files);
+    for (const [name, text] of parts) if (typeof text === 'string') parts.set(name, early(name, text) ?? text);
+    expect(typeof parts.get('ppt/slides/slide1.xml')).not.toBe('string');
+    expect(typeof parts.get('ppt/notesSlides/notesSlide1.xml')).not.toBe('string');
+    expect(typeof parts.get('ppt/slides/_rels/slide1.xml.rels')).toBe('string');
+    expect(Buffer.from(finishPackage(parts, { date: DEFAULT_DATE, compressionLevel: 9 }, DECK)).equals(Buffer.from(plain))).toBe(true);
   });
 });
 
@@ -74,6 +99,28 @@ describe('PartCollector', () => {
     const parts = await z.generateAsync({ type: 'uint8array' });
     expect([...parts.keys()]).toEqual(['ppt/slides/slide1.xml', 'ppt/media/image-1-1.png']);
     expect([...(parts.get('ppt/media/image-1-1.png') as Uint8Array)]).toEqual([137, 80, 78, 71]);
+  });
+
+  it('gives the early hook to the collector pptxgenjs makes as write() starts, and to no later one', async () => {
+    const seen: string[] = [];
+    let workbook: PartCollector | undefined;
+    const parts = await PartCollector.collectParts(
+      async () => {
+        const z = new PartCollector();
+        await Promise.resolve();
+        z.folder('ppt/slides').file('slide1.xml', '<p:sld/>');
+        z.file('ppt/media/image1.png', 'AAAA', { base64: true });
+        workbook = new PartCollector();
+        workbook.file('xl/workbook.xml', '<workbook/>');
+        return z.generateAsync();
+      },
+      (name, text) => (seen.push(name), Buffer.from(text.toUpperCase())),
+    );
+    expect(seen).toEqual(['ppt/slides/slide1.xml']);
+    expect(Buffer.from(parts.get('ppt/slides/slide1.xml') as Uint8Array).toString()).toBe('<P:SLD/>');
+    expect(workbook!.parts.get('xl/workbook.xml')).toBe('<workbook/>');
+    // Made outside collectParts: no hook.
+    expect(new PartCollector().file('a.xml', '<a/>').parts.get('a.xml')).toBe('<a/>');
   });
 
   it('zips the nested workbook of a native chart, [Content_Types].xml first, with fixed dates', async () => {
