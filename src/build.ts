@@ -10,7 +10,7 @@ import { loadParts, type Outline } from './load/load.js';
 import type { Deck, RenderedDeck } from './plan/deck.js';
 import { planDeck } from './plan/plan.js';
 import { createChartCache, type ChartCache } from './render/charts.js';
-import { readImages, type ImageAssets } from './render/images.js';
+import { readImagesEarly, type ImageAssets } from './render/images.js';
 import { startRenderer, type Renderer } from './render/renderer.js';
 import { renderDeck } from './render/render.js';
 import { writeDeck } from './write/write.js';
@@ -57,13 +57,16 @@ export async function planFile(file: string, renderer: Renderer, progress?: Comp
   // the fit of every slide that is valid, skipping only the slides that are not.
   const { outline, problems } = await timed('load', () => loadParts(file));
   if (charts) outline.charts = charts;
-  const assets = await timed('images', () => readImages(outline, renderer));
+  // The canvas's decode of each image runs in the render worker while this thread plans.
+  const assets = await timed('images', () => readImagesEarly(outline, renderer));
   const template = await timed('template', () => loadTemplate(outline));
   progress?.('plan');
   // Fit is measured on the template's layouts: a template that cannot be read leaves nothing to measure in.
   const plan = outline.measurable && !hasErrors(template.diagnostics) ? timedSync('plan', () => planDeck(outline, assets.images, template.template)) : undefined;
+  // An image that fails to decode stops the build like any other problem (its slide was planned in vain).
+  const undecodable = await timed('images', () => assets.decoding);
   // Warnings travel with errors, so a failed build or validate shows everything it found.
-  const found = [...outline.warnings, ...sortDiagnostics([...problems, ...assets.diagnostics, ...template.diagnostics, ...(plan?.diagnostics ?? [])], outline.file)];
+  const found = [...outline.warnings, ...sortDiagnostics([...problems, ...assets.diagnostics, ...undecodable, ...template.diagnostics, ...(plan?.diagnostics ?? [])], outline.file)];
   if (hasErrors(found) || !plan) throw new InputError(found);
   return { outline, images: assets.images, deck: plan.deck, warnings: found };
 }

@@ -48,9 +48,23 @@ export function sniff(bytes: Uint8Array): { mime: ImageAsset['mime']; width: num
   return undefined;
 }
 
+/** Every image the outline names, read, checked and fully decoded: problems reported at their lines. */
 export async function readImages(outline: Outline, renderer: Renderer): Promise<{ images: ImageAssets; diagnostics: Diagnostic[] }> {
+  const read = await readImagesEarly(outline, renderer);
+  const late = await read.decoding;
+  return { images: read.images, diagnostics: [...read.diagnostics, ...late] };
+}
+
+/**
+ * readImages in two steps, for the build: the files read and checked by deckgen's own PNG and JPEG
+ * checks now, and the canvas's full decode (in the render worker, which may still be starting) as
+ * `decoding`, so the build plans while it runs. An image that fails it is removed from `images`
+ * and reported; the build then stops with every problem, as if it had been found first.
+ */
+export async function readImagesEarly(outline: Outline, renderer: Renderer): Promise<{ images: ImageAssets; diagnostics: Diagnostic[]; decoding: Promise<Diagnostic[]> }> {
   const images: ImageAssets = new Map();
   const diagnostics: Diagnostic[] = [];
+  const decodes: Promise<Diagnostic | undefined>[] = [];
   for (const { ref, at } of references(outline)) {
     if (images.has(ref)) continue;
     const fail = (message: string, hint: string): void => {
@@ -85,11 +99,22 @@ export async function readImages(outline: Outline, renderer: Renderer): Promise<
       fail(`image "${ref}" is damaged: ${damage}`, 'export it again from the program that made it');
       continue;
     }
-    if (!header.width || !header.height || !(await renderer.decodes(data))) {
-      fail(`image "${ref}" is damaged and cannot be decoded`, 'export it again from the program that made it');
+    const damaged = (): Diagnostic => diagnostic(outline.file, 'image', `image "${ref}" is damaged and cannot be decoded`, { ...outline.locate(at), hint: 'export it again from the program that made it' });
+    if (!header.width || !header.height) {
+      diagnostics.push(damaged());
       continue;
     }
     images.set(ref, { width: header.width, height: header.height, path: real, data, mime: header.mime });
+    decodes.push(
+      renderer.decodes(data).then((ok) => {
+        if (ok) return undefined;
+        images.delete(ref);
+        return damaged();
+      }),
+    );
   }
-  return { images, diagnostics };
+  const decoding = Promise.all(decodes).then((found) => found.filter((d): d is Diagnostic => d !== undefined));
+  // Handled here too, so a failure is never unhandled while the build is still planning.
+  decoding.catch(() => undefined);
+  return { images, diagnostics, decoding };
 }
