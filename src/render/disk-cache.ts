@@ -124,15 +124,18 @@ export function unsealChart(stored: Buffer): Buffer | undefined {
 }
 
 export class DiskCache {
-  private readonly version: string;
+  private drawing?: string;
   /** Files this process used or wrote: the manifest of the outline's last build. */
   private readonly used = new Set<string>();
 
   constructor(
     readonly dir: string,
-    workerFile: string | undefined,
-  ) {
-    this.version = drawingVersion(workerFile);
+    private readonly workerFile: string | undefined,
+  ) {}
+
+  /** Worked out when a chart or image is first looked up: a text-only build never hashes the worker. */
+  private get version(): string {
+    return (this.drawing ??= drawingVersion(this.workerFile));
   }
 
   private file(kind: 'charts' | 'images', key: string): string {
