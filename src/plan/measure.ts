@@ -62,26 +62,64 @@ interface Piece {
   chars: () => number[];
 }
 
-function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
-  const scale = ptToIn(size);
-  const out: Piece[] = [];
+/** A token of the runs, its width in ems, and whether it glues onto the word before it. */
+interface Token {
+  text: string;
+  em: number;
+  space: boolean;
+  bold: boolean;
+  italic: boolean;
+  glue: boolean;
+}
+
+/**
+ * The runs split into tokens, worked out once per text and style: fitting asks for the same text
+ * at every size it tries (tables parse their cells afresh each time, so the key is the text).
+ * Bounded, so a deck of endless distinct paragraphs cannot grow it without limit.
+ */
+const tokenized = new Map<string, { book: TextStyle['book']; tokens: Token[] }>();
+const TOKENIZED_LIMIT = 20_000;
+
+function tokensOf(runs: readonly Run[], style: TextStyle): Token[] {
+  let key = `${style.font}\u0000${style.bold ? 1 : 0}${style.italic ? 1 : 0}`;
+  for (const r of runs) key += `\u0000${r.bold === undefined ? '-' : r.bold ? 1 : 0}${r.italic === undefined ? '-' : r.italic ? 1 : 0}${r.text}`;
+  const known = tokenized.get(key);
+  if (known && known.book === style.book) return known.tokens;
+  const tokens: Token[] = [];
+  // The text of the piece being built, for the same glue test as before the tokens were kept.
+  let prevText: string | undefined;
+  let prevSpace = true;
   for (const r of runs) {
     const bold = !!(r.bold ?? style.bold);
     const italic = !!(r.italic ?? style.italic);
-    for (const token of r.text.match(TOKENS) ?? []) {
-      const space = /^\s+$/.test(token);
-      const width = advance(token, bold, italic, style.font, style.book) * scale;
-      const chars = (): number[] => (space ? [] : [...token].map((c) => advance(c, bold, italic, style.font, style.book) * scale));
-      const prev = out[out.length - 1];
+    for (const text of r.text.match(TOKENS) ?? []) {
+      const space = /^\s+$/.test(text);
       // Runs split words at style changes ("**4.1**m"); glue them back so they wrap as one word.
-      if (!space && prev && !prev.space && !/[\u2e80-\uffef]/.test(token + prev.text)) {
-        const before = prev.chars;
-        prev.text += token;
-        prev.width += width;
-        prev.chars = () => [...before(), ...chars()];
-      } else {
-        out.push({ text: token, width, space, chars });
-      }
+      const glue = !space && prevText !== undefined && !prevSpace && !/[\u2e80-\uffef]/.test(text + prevText);
+      tokens.push({ text, em: advance(text, bold, italic, style.font, style.book), space, bold, italic, glue });
+      prevText = glue ? prevText + text : text;
+      prevSpace = space;
+    }
+  }
+  if (tokenized.size >= TOKENIZED_LIMIT) tokenized.clear();
+  tokenized.set(key, { book: style.book, tokens });
+  return tokens;
+}
+
+function pieces(runs: readonly Run[], style: TextStyle, size: number): Piece[] {
+  const scale = ptToIn(size);
+  const out: Piece[] = [];
+  for (const t of tokensOf(runs, style)) {
+    const width = t.em * scale;
+    const chars = (): number[] => (t.space ? [] : [...t.text].map((c) => advance(c, t.bold, t.italic, style.font, style.book) * scale));
+    if (t.glue) {
+      const prev = out[out.length - 1]!;
+      const before = prev.chars;
+      prev.text += t.text;
+      prev.width += width;
+      prev.chars = () => [...before(), ...chars()];
+    } else {
+      out.push({ text: t.text, width, space: t.space, chars });
     }
   }
   return out;
