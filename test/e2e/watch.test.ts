@@ -18,10 +18,10 @@ let child: ChildProcess | undefined;
 afterEach(() => child?.kill('SIGINT'));
 
 /** Collects the watcher's output and waits for a pattern to appear after a given point. */
-function watcher(dir: string) {
+function watcher(dir: string, env: NodeJS.ProcessEnv = {}) {
   let out = '';
   let err = '';
-  child = spawn(process.execPath, [CLI, 'watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  child = spawn(process.execPath, [CLI, 'watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env } });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const waitFor = async (stream: 'out' | 'err', pattern: RegExp, from = 0, ms = 20_000): Promise<string> => {
@@ -38,6 +38,21 @@ function watcher(dir: string) {
 }
 
 describe('deckgen watch', () => {
+  it('prints each rebuild\'s stages with DECKGEN_TIMINGS=1', async () => {
+    const dir = tempDir();
+    const outline = path.join(dir, 'deck.yaml');
+    writeFileSync(outline, OUTLINE('First'));
+    const w = watcher(dir, { DECKGEN_TIMINGS: '1' });
+    await w.waitFor('out', /✓ output\/deck\.pptx/);
+    await w.waitFor('err', /deckgen timings[\s\S]*rebuild +\d+\.\d ms/);
+    const mark = w.err.length;
+    writeFileSync(outline, OUTLINE('Second'));
+    const second = await w.waitFor('err', /deckgen timings[\s\S]*?rebuild +\d+\.\d ms/, mark);
+    // A rebuild has no start-up of its own: its report starts at its first stage.
+    expect(second).not.toMatch(/start-up/);
+    expect(second).toMatch(/^ {2}load +\d+\.\d ms$/m);
+  });
+
   it('builds, rebuilds on save, shows problems without exiting and keeps the last good deck', async () => {
     const dir = tempDir();
     const outline = path.join(dir, 'deck.yaml');
