@@ -7,6 +7,8 @@ import path from 'node:path';
 import './no-system-fonts.js';
 import { napiCanvas } from './canvas.js';
 import { TWINS, twinOf, type Twin, type TwinFamily } from './font-twins.js';
+import { TWIN_TABLES } from './plan/metrics/advance.js';
+import { RANGES } from './plan/metrics/ranges.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,19 +27,40 @@ export function twinFiles(twin: (typeof TWINS)[number], ext: 'woff' | 'woff2' = 
 const registered = new Set<TwinFamily>();
 
 /**
- * One twin's faces, once. The first registration anywhere in the process also costs the canvas's
- * scan of the system font folder (see src/no-system-fonts.ts); each twin after that ~10 ms.
+ * The twins up to and including `twin`, in TWINS order, once: the canvas draws a glyph a face lacks
+ * from the other registered faces, so they are always registered in the same order, as if all
+ * were registered at once. The first registration in the process also costs the canvas's scan of
+ * the system font folder (see src/no-system-fonts.ts); each twin after that ~10 ms.
  */
 function registerTwin(twin: Twin): void {
-  if (registered.has(twin.family)) return;
-  registered.add(twin.family);
-  // WOFF, not WOFF2: decoding WOFF2 faces costs Brotli time at every start.
-  for (const file of twinFiles(twin)) napiCanvas().GlobalFonts.registerFromPath(file, twin.family);
+  for (const t of TWINS.slice(0, TWINS.indexOf(twin) + 1)) {
+    if (registered.has(t.family)) continue;
+    registered.add(t.family);
+    // WOFF, not WOFF2: decoding WOFF2 faces costs Brotli time at every start.
+    for (const file of twinFiles(t)) napiCanvas().GlobalFonts.registerFromPath(file, t.family);
+  }
 }
 
-/** Every twin: for measuring and contact sheets. Charts register only the twins they draw with (metricFamily). */
+/** Every twin: for measuring, contact sheets, and charts whose text one twin does not cover. */
 export function registerFonts(): void {
-  for (const twin of TWINS) registerTwin(twin);
+  registerTwin(TWINS[TWINS.length - 1]!);
+}
+
+/**
+ * Whether `twin` has a glyph, in every face, for every character of `text`: then its chart draws
+ * the same with the other twins registered or not. Anything else (other scripts, symbols, CJK)
+ * may be drawn from another twin, so the chart is drawn with all of them registered.
+ */
+export function twinCovers(family: TwinFamily, text: string): boolean {
+  const table = TWIN_TABLES[family];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || cp === 0x7f) continue;
+    const r = RANGES.findIndex(([from, to]) => cp >= from && cp <= to);
+    if (r < 0) return false;
+    for (const face of Object.values(table)) if (!(face[r]![cp - RANGES[r]![0]]! >= 0)) return false;
+  }
+  return true;
 }
 
 const own = new Map<string, string>();
@@ -52,8 +75,8 @@ export function registerFontFile(file: string, family: string): void {
 
 /**
  * The family to draw a deck font with: its metric twin, registered from npm (Carlito for others).
- * Only that twin is registered: a deck's charts mostly use one, and a face registered under
- * another name never draws their text (registered fonts are not fallbacks).
+ * Only the twins up to it are registered (Calibri's comes first): a chart whose text that twin
+ * does not cover registers the rest first (see twinCovers).
  */
 export function metricFamily(font: string): string {
   const twin = twinOf(font) ?? TWINS[0]!;

@@ -6,7 +6,8 @@ import '../no-system-fonts.js';
 import type { Canvas } from '@napi-rs/canvas';
 import { napiCanvas } from '../canvas.js';
 import { Chart, registerables } from 'chart.js';
-import { metricFamily, registerFontFile } from '../fonts.js';
+import { metricFamily, registerFontFile, registerFonts, twinCovers } from '../fonts.js';
+import type { TwinFamily } from '../font-twins.js';
 import type { ChartShape } from '../plan/deck.js';
 import { CHART_SCALE, chartCanvasSize } from '../plan/units.js';
 import { chartConfig } from './chart-config.js';
@@ -27,6 +28,14 @@ export function warmUp(): void {
   ready = true;
 }
 
+/** Every string in the chart's shape: labels, series names, units, title, notes. */
+function stringsOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(stringsOf).join('');
+  if (value && typeof value === 'object') return Object.values(value).map(stringsOf).join('');
+  return '';
+}
+
 /**
  * The chart, drawn on its canvas; the caller destroys it. Tests read its geometry from here.
  * `canvas`, if given, is a canvas at the chart's device size (CSS size times CHART_SCALE) that no
@@ -42,6 +51,9 @@ export function drawnChart(shape: ChartShape, canvas?: Canvas): { chart: ChartWi
   // which would allocate the pixels twice more: it is shown a stand-in of the CSS size instead,
   // and sizing the stand-in changes nothing, as the canvas already has the device size.
   Object.defineProperty(ctx, 'canvas', { configurable: true, value: { width, height, getContext: () => ctx } });
+  // Every twin first, in order, whenever a glyph might come from another one: then the canvas
+  // has the same faces to fall back on as when all were registered at start.
+  if (shape.ownFont || !twinCovers(metricFamily(shape.font) as TwinFamily, stringsOf(shape))) registerFonts();
   for (const f of shape.ownFont?.files ?? []) registerFontFile(f.path, shape.font);
   const family = shape.ownFont ? shape.font : metricFamily(shape.font);
   Chart.defaults.font.family = family;
