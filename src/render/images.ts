@@ -64,9 +64,14 @@ export async function readImages(outline: Outline, renderer: Renderer): Promise<
 export async function readImagesEarly(outline: Outline, renderer: Renderer): Promise<{ images: ImageAssets; diagnostics: Diagnostic[]; decoding: Promise<Diagnostic[]> }> {
   const images: ImageAssets = new Map();
   const diagnostics: Diagnostic[] = [];
-  const decodes: Promise<Diagnostic | undefined>[] = [];
+  const decodes: Promise<Diagnostic[]>[] = [];
+  /** Where each image whose decode is pending is named: a failed decode is reported at each place. */
+  const places = new Map<string, PropertyKey[][]>();
   for (const { ref, at } of references(outline)) {
-    if (images.has(ref)) continue;
+    if (images.has(ref)) {
+      places.get(ref)?.push(at);
+      continue;
+    }
     const fail = (message: string, hint: string): void => {
       diagnostics.push(diagnostic(outline.file, 'image', message, { ...outline.locate(at), hint }));
     };
@@ -99,22 +104,24 @@ export async function readImagesEarly(outline: Outline, renderer: Renderer): Pro
       fail(`image "${ref}" is damaged: ${damage}`, 'export it again from the program that made it');
       continue;
     }
-    const damaged = (): Diagnostic => diagnostic(outline.file, 'image', `image "${ref}" is damaged and cannot be decoded`, { ...outline.locate(at), hint: 'export it again from the program that made it' });
+    const damaged = (where: PropertyKey[]): Diagnostic => diagnostic(outline.file, 'image', `image "${ref}" is damaged and cannot be decoded`, { ...outline.locate(where), hint: 'export it again from the program that made it' });
     if (!header.width || !header.height) {
-      diagnostics.push(damaged());
+      diagnostics.push(damaged(at));
       continue;
     }
     images.set(ref, { width: header.width, height: header.height, path: real, data, mime: header.mime });
-    decodes.push(
-      renderer.decodes(data).then((ok) => {
-        if (ok) return undefined;
-        images.delete(ref);
-        return damaged();
-      }),
-    );
+    places.set(ref, [at]);
+    const check = renderer.decodes(data).then((ok) => {
+      if (ok) return [];
+      images.delete(ref);
+      return places.get(ref)!.map(damaged);
+    });
+    // Handled at once: the worker may fail while later images are still being read, before
+    // Promise.all below is there to take the rejection (it still rejects the build).
+    check.catch(() => undefined);
+    decodes.push(check);
   }
-  const decoding = Promise.all(decodes).then((found) => found.filter((d): d is Diagnostic => d !== undefined));
-  // Handled here too, so a failure is never unhandled while the build is still planning.
+  const decoding = Promise.all(decodes).then((found) => found.flat());
   decoding.catch(() => undefined);
   return { images, diagnostics, decoding };
 }

@@ -10,13 +10,15 @@ import { InputError } from '../../src/diagnostics.js';
 import type { Renderer } from '../../src/render/renderer.js';
 import { tempDir } from '../support/cli.js';
 
-function outlineWithLogo(): string {
+function outlineWithLogo(slides = '  - title: One slide\n    bullets: [a point]\n'): string {
   const dir = tempDir();
   copyFileSync('assets/logo.png', path.join(dir, 'logo.png'));
+  copyFileSync('examples/assets/photo.png', path.join(dir, 'photo.png'));
   const file = path.join(dir, 'deck.yaml');
-  writeFileSync(file, 'title: Decoding\ntheme:\n  logo: logo.png\nslides:\n  - title: One slide\n    bullets: [a point]\n');
+  writeFileSync(file, `title: Decoding\ntheme:\n  logo: logo.png\nslides:\n${slides}`);
   return file;
 }
+const PICTURE = (file: string): string => `  - title: A picture\n    image: { path: ${file}, alt: A picture }\n`;
 
 /** A renderer whose decode answers `ok` only when released, recording what happened first. */
 function slowRenderer(ok: boolean, events: string[]): Renderer & { release: () => void } {
@@ -58,5 +60,23 @@ describe('image decoding overlaps planning', () => {
     const problems = (failure as InputError).diagnostics.filter((d) => d.severity !== 'warning');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 3, message: 'image "logo.png" is damaged and cannot be decoded' });
+  });
+
+  it('reports a failed decode at every line that names the image', async () => {
+    const renderer = slowRenderer(false, []);
+    renderer.release();
+    const failure = (await compileDeck(outlineWithLogo(PICTURE('logo.png')), { renderer }).catch((e: unknown) => e)) as InputError;
+    expect(failure).toBeInstanceOf(InputError);
+    expect(failure.diagnostics.filter((d) => /cannot be decoded/.test(d.message)).map((d) => d.line)).toEqual([3, 6]);
+  });
+
+  it('reports a worker that fails while later images are still being read, without an unhandled rejection', async () => {
+    const renderer: Renderer = {
+      chart: () => Promise.reject(new Error('no charts here')),
+      decodes: () => new Promise((_, reject) => setTimeout(() => reject(new Error('the render worker stopped')), 0)),
+      close: async () => {},
+    };
+    // The first image's decode fails while the second is read and checked.
+    await expect(compileDeck(outlineWithLogo(PICTURE('photo.png')), { renderer })).rejects.toThrow('the render worker stopped');
   });
 });
