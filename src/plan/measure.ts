@@ -81,8 +81,9 @@ const tokenized = new Map<string, { book: TextStyle['book']; tokens: Token[] }>(
 const TOKENIZED_LIMIT = 20_000;
 
 function tokensOf(runs: readonly Run[], style: TextStyle): Token[] {
-  let key = `${style.font}\u0000${style.bold ? 1 : 0}${style.italic ? 1 : 0}`;
-  for (const r of runs) key += `\u0000${r.bold === undefined ? '-' : r.bold ? 1 : 0}${r.italic === undefined ? '-' : r.italic ? 1 : 0}${r.text}`;
+  let key = `${style.font.length}:${style.font}${style.bold ? 1 : 0}${style.italic ? 1 : 0}`;
+  // Each run's length in the key: no text can pass for the separator of two runs.
+  for (const r of runs) key += `\u0000${r.bold === undefined ? '-' : r.bold ? 1 : 0}${r.italic === undefined ? '-' : r.italic ? 1 : 0}${r.text.length}:${r.text}`;
   const known = tokenized.get(key);
   if (known && known.book === style.book) return known.tokens;
   const tokens: Token[] = [];

@@ -237,3 +237,11 @@ describe('fitText', () => {
     );
   });
 });
+
+describe('measured tokens are remembered per text, never mixed up', () => {
+  it('keeps a text with a NUL apart from two runs that would print the same way', () => {
+    const style = { font: 'Calibri', lineSpacing: 1 };
+    wrapLines([{ text: 'WWWWWWWW\u00001-i' }], style, 18, 10);
+    expect(wrapLines([{ text: 'WWWWWWWW' }, { text: 'i', bold: true }], style, 18, 10)).toEqual(['WWWWWWWWi']);
+  });
+});
