@@ -7,8 +7,7 @@ import path from 'node:path';
 import './no-system-fonts.js';
 import { napiCanvas } from './canvas.js';
 import { TWINS, twinOf, type Twin, type TwinFamily } from './font-twins.js';
-import { TWIN_TABLES } from './plan/metrics/advance.js';
-import { RANGES } from './plan/metrics/ranges.js';
+import { covers, TWIN_TABLES } from './plan/metrics/advance.js';
 
 const require = createRequire(import.meta.url);
 
@@ -52,15 +51,7 @@ export function registerFonts(): void {
  * may be drawn from another twin, so the chart is drawn with all of them registered.
  */
 export function twinCovers(family: TwinFamily, text: string): boolean {
-  const table = TWIN_TABLES[family];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || cp === 0x7f) continue;
-    const r = RANGES.findIndex(([from, to]) => cp >= from && cp <= to);
-    if (r < 0) return false;
-    for (const face of Object.values(table)) if (!(face[r]![cp - RANGES[r]![0]]! >= 0)) return false;
-  }
-  return true;
+  return covers(TWIN_TABLES[family], text);
 }
 
 const own = new Map<string, string>();
@@ -78,7 +69,7 @@ export function registerFontFile(file: string, family: string): void {
  * Only the twins up to it are registered (Calibri's comes first): a chart whose text that twin
  * does not cover registers the rest first (see twinCovers).
  */
-export function metricFamily(font: string): string {
+export function metricFamily(font: string): TwinFamily {
   const twin = twinOf(font) ?? TWINS[0]!;
   registerTwin(twin);
   return twin.family;

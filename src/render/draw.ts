@@ -7,7 +7,6 @@ import type { Canvas } from '@napi-rs/canvas';
 import { napiCanvas } from '../canvas.js';
 import { Chart, registerables } from 'chart.js';
 import { metricFamily, registerFontFile, registerFonts, twinCovers } from '../fonts.js';
-import type { TwinFamily } from '../font-twins.js';
 import type { ChartShape } from '../plan/deck.js';
 import { CHART_SCALE, chartCanvasSize } from '../plan/units.js';
 import { chartConfig } from './chart-config.js';
@@ -53,9 +52,10 @@ export function drawnChart(shape: ChartShape, canvas?: Canvas): { chart: ChartWi
   Object.defineProperty(ctx, 'canvas', { configurable: true, value: { width, height, getContext: () => ctx } });
   // Every twin first, in order, whenever a glyph might come from another one: then the canvas
   // has the same faces to fall back on as when all were registered at start.
-  if (shape.ownFont || !twinCovers(metricFamily(shape.font) as TwinFamily, stringsOf(shape))) registerFonts();
+  const twin = shape.ownFont ? undefined : metricFamily(shape.font);
+  if (!twin || !twinCovers(twin, stringsOf(shape))) registerFonts();
   for (const f of shape.ownFont?.files ?? []) registerFontFile(f.path, shape.font);
-  const family = shape.ownFont ? shape.font : metricFamily(shape.font);
+  const family = twin ?? shape.font;
   Chart.defaults.font.family = family;
   const chart = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], chartConfig(shape, family));
   return { chart, canvas: target };

@@ -13,7 +13,7 @@ import carlito from './carlito.json' with { type: 'json' };
 import cousine from './cousine.json' with { type: 'json' };
 import gelasio from './gelasio.json' with { type: 'json' };
 import tinos from './tinos.json' with { type: 'json' };
-import { FACES, RANGES, type AdvanceTable, type Face } from './ranges.js';
+import { FACES, RANGES, rangeOf, type AdvanceTable, type Face } from './ranges.js';
 
 export const TWIN_TABLES: Record<TwinFamily, AdvanceTable> = {
   Carlito: carlito as AdvanceTable,
@@ -94,17 +94,30 @@ function sumOf(text: string, widths: number[][], safety: number[][]): number {
     // Tabs and line breaks are drawn as spaces.
     if (cp === 0x09 || cp === 0x0a || cp === 0x0d) cp = 0x20;
     let w = UNKNOWN;
-    for (let r = 0; r < RANGES.length; r++) {
-      const [from, to] = RANGES[r]!;
-      if (cp >= from && cp <= to) {
-        w = widths[r]![cp - from]!;
-        // A glyph the font lacks is drawn from a fallback font: measure it with the safety margin.
-        if (w < 0) w = safety[r]![cp - from]!;
-        if (w < 0) w = UNKNOWN;
-        break;
-      }
+    const r = rangeOf(cp);
+    if (r >= 0) {
+      const i = cp - RANGES[r]![0];
+      w = widths[r]![i]!;
+      // A glyph the font lacks is drawn from a fallback font: measure it with the safety margin.
+      if (w < 0) w = safety[r]![i]!;
+      if (w < 0) w = UNKNOWN;
     }
     sum += w;
   }
   return sum / 1000;
+}
+
+/**
+ * Whether the table's font has a glyph, in every face, for every printable character of `text`
+ * (the characters no fallback font is needed for).
+ */
+export function covers(table: AdvanceTable, text: string): boolean {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || cp === 0x7f) continue;
+    const r = rangeOf(cp);
+    if (r < 0) return false;
+    for (const face of Object.values(table)) if (!(face[r]![cp - RANGES[r]![0]]! >= 0)) return false;
+  }
+  return true;
 }

@@ -10,6 +10,12 @@ export const RANGES: readonly (readonly [number, number])[] = [
   [0x2200, 0x22ff],
 ];
 
+/** The index in RANGES of the range that holds code point `cp`, or -1. */
+export function rangeOf(cp: number): number {
+  for (let r = 0; r < RANGES.length; r++) if (cp >= RANGES[r]![0] && cp <= RANGES[r]![1]) return r;
+  return -1;
+}
+
 export const FACES = { regular: '', bold: 'bold ', italic: 'italic ', boldItalic: 'italic bold ' } as const;
 export type Face = keyof typeof FACES;
 
