@@ -19,7 +19,7 @@ const resolve = { extensionAlias: { '.js': ['.ts', '.js'] } };
  * image as data, so it never fetches one; it still loads fs and https if it ever needs them).
  */
 const emitDir = path.resolve('src/emit');
-const pptxgenjsMain = createRequire(import.meta.url)('module').createRequire(path.resolve('package.json')).resolve('pptxgenjs');
+const pptxgenjsMain = createRequire(path.resolve('package.json')).resolve('pptxgenjs');
 const EAGER = /\n\s*if \(isNode\)\n\s*loadNodeDeps\(\);/;
 const pptxgenjsInBundle = {
   name: 'deckgen-pptxgenjs',
