@@ -425,10 +425,13 @@ const theme = (avoid: ReadonlySet<KnownBug>): fc.Arbitrary<Data> => rec(
     background: hex,
     palette: fc.array(hex, { minLength: 2, maxLength: 6 }),
     // Mostly real font names; now and then one the schema must refuse (it goes into XML attributes).
+    // Rare enough (1 in 40 each) that refused fonts do not crowd out the cases that build: at 1 in
+    // 13 they alone were a sixth of the quick property's 200 cases, and with the other refusals
+    // sometimes over the quarter it allows.
     font: avoid.has('font-xml-escape')
       ? fc.constantFrom('Calibri', 'Arial', 'Noto Sans CJK SC', 'Comic Sans MS')
-      : fc.oneof({ arbitrary: fc.constantFrom('Calibri', 'Arial', 'Noto Sans CJK SC', 'Comic Sans MS', 'Source Sans 3'), weight: 12 }, { arbitrary: fc.constantFrom('Font "with" <specials> & more', 'Bell\u0007Gothic'), weight: 1 }),
-    headingFont: avoid.has('font-xml-escape') ? fc.constantFrom('Georgia', 'Calibri') : fc.oneof({ arbitrary: fc.constantFrom('Georgia', 'Calibri'), weight: 12 }, { arbitrary: fc.constant('A&B<C>'), weight: 1 }),
+      : fc.oneof({ arbitrary: fc.constantFrom('Calibri', 'Arial', 'Noto Sans CJK SC', 'Comic Sans MS', 'Source Sans 3'), weight: 39 }, { arbitrary: fc.constantFrom('Font "with" <specials> & more', 'Bell\u0007Gothic'), weight: 1 }),
+    headingFont: avoid.has('font-xml-escape') ? fc.constantFrom('Georgia', 'Calibri') : fc.oneof({ arbitrary: fc.constantFrom('Georgia', 'Calibri'), weight: 39 }, { arbitrary: fc.constant('A&B<C>'), weight: 1 }),
     logo: fc.constant('assets/logo.png'),
   },
 );
