@@ -16,7 +16,18 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'deckgen-bench-'));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 // A cache of the bench's own, never the user's: charts, image checks and compiled code.
 const cacheDir = path.join(work, 'cache');
-const env = { ...process.env, DECKGEN_CACHE_DIR: cacheDir, DECKGEN_TIMINGS: '1' };
+/**
+ * Node 20 reads every certificate named by NODE_EXTRA_CA_CERTS, and builds its whole root store,
+ * when a process starts, before any JavaScript runs: ~100 ms per process on the machines here,
+ * paid by every Node program (node -e 0 included) and by none of the others (pandoc). deckgen makes
+ * no network connections. So all the bench's processes run without it, as on a machine where it
+ * is unset, and a yardstick row shows what it costs where it is set. BENCH_KEEP_ENV=1 keeps it.
+ */
+const keepEnv = !!process.env.BENCH_KEEP_ENV;
+const taxed = process.env.NODE_EXTRA_CA_CERTS;
+const base = { ...process.env };
+if (!keepEnv) delete base.NODE_EXTRA_CA_CERTS;
+const env = { ...base, DECKGEN_CACHE_DIR: cacheDir, DECKGEN_TIMINGS: '1' };
 const STAGES = ['start-up', 'modules', 'load', 'images', 'template', 'plan', 'render', 'emit', 'package', 'write'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -165,15 +176,15 @@ async function watchRebuild(edits = 10) {
  * reference machine: 0.06 s and 0.13 s), and pandoc on the 12 text slides, when it is installed.
  */
 const yardsticks = [];
-function yardstick(name, command, args, reference) {
+function yardstick(name, command, args, reference, envOf = base) {
   const times = [];
   for (let i = 0; i <= runs; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: envOf });
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
     if (i > 0) times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  const row = { name, command, args, times, rss: NaN, size: NaN, target: reference ? `reference machine: ${reference}` : '–', note: 'yardstick' };
+  const row = { name, command, args, env: envOf, times, rss: NaN, size: NaN, target: reference ? `reference machine: ${reference}` : '–', note: 'yardstick' };
   summarise(row);
   yardsticks.push(row);
   console.log(`${name}: median ${row.median.toFixed(0)} ms`);
@@ -187,7 +198,7 @@ function summarise(row) {
 function resample(row, n) {
   for (let i = 0; i < n; i++) {
     const start = process.hrtime.bigint();
-    spawnSync(row.command, row.args, { cwd: root, encoding: 'utf8' });
+    spawnSync(row.command, row.args, { cwd: root, encoding: 'utf8', env: row.env });
     row.times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   summarise(row);
@@ -203,6 +214,7 @@ const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
 const pandocVersion = pandoc.status === 0 ? pandoc.stdout.split('\n')[0] : undefined;
 
 const nodeRow = yardstick('Yardstick: node -e 0', process.execPath, ['-e', '0'], '0.06 s');
+const taxRow = taxed && !keepEnv ? yardstick('Yardstick: node -e 0 with this machine\'s NODE_EXTRA_CA_CERTS (what every Node process here pays; the bench runs without it)', process.execPath, ['-e', '0'], undefined, { ...base, NODE_EXTRA_CA_CERTS: taxed }) : undefined;
 const bareRow = yardstick('Yardstick: bare pptxgenjs, 12 text slides', process.execPath, [bare], '0.13 s');
 const pandocRow = pandocVersion ? yardstick(`Yardstick: ${pandocVersion}, the same 12 text slides from Markdown`, 'pandoc', [generatedMarkdown(12), '-o', path.join(work, 'pandoc.pptx')]) : undefined;
 if (!pandocVersion) console.log('pandoc is not installed: its yardstick and the target that compares with it are skipped (apt-get install pandoc).');
@@ -213,6 +225,7 @@ if (!pandocVersion) console.log('pandoc is not installed: its yardstick and the 
 const text12 = measure('12 text slides (the pandoc yardstick\'s content; 14 slides with title and Sources)', generated(12, 0), 'empty', pandocRow ? { times: 1, of: pandocRow } : undefined);
 const rows = [
   nodeRow,
+  ...(taxRow ? [taxRow] : []),
   bareRow,
   ...(pandocRow ? [pandocRow] : []),
   text12,
@@ -272,6 +285,9 @@ const stageTable = [
   ...staged.map((r) => `| ${r.name} | ${[...STAGES, 'total'].map((st) => r.stages[st].toFixed(0)).join(' | ')} |`),
 ].join('\n');
 
+const envNote = taxed && !keepEnv
+  ? `This machine sets NODE_EXTRA_CA_CERTS, which makes Node 20 parse its whole certificate store as each process starts (${s(taxRow.median - nodeRow.median)} per process in the second yardstick row), before any JavaScript runs and whatever the program; pandoc does not pay it, and deckgen opens no network connections. Every process of this bench ran without it, as on a machine where it is unset (\`BENCH_KEEP_ENV=1\` keeps it).`
+  : taxed ? 'NODE_EXTRA_CA_CERTS was kept (BENCH_KEEP_ENV=1): every Node process here, the yardsticks included, paid for reading it at start.' : '';
 const doc = `# Benchmarks
 
 Written by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 10)}.
@@ -287,7 +303,7 @@ Machine: ${machine}. The yardsticks ran between the cases, in the same session, 
 that are multiples of a yardstick compare like with like. This machine's bare pptxgenjs yardstick
 took ${s(bareRow.median)} (median of ${bareRow.times.length} runs) against the reference machine's 0.13 s, so
 the "scaled" column multiplies each median by ${scale.toFixed(2)}: an estimate of the same build there, given
-beside the measured time and never in place of it. ${pandocVersion ? `pandoc: ${pandocVersion}.` : 'pandoc was not installed, so its yardstick and target were skipped.'}
+beside the measured time and never in place of it. ${envNote} ${pandocVersion ? `pandoc: ${pandocVersion}.` : 'pandoc was not installed, so its yardstick and target were skipped.'}
 
 ${table}
 
