@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { SAVE_CODE } from '../code-cache.js';
 import type { ChartShape } from '../plan/deck.js';
 import { decodes, drawChart, warmUp } from './draw.js';
+import { collectYoung } from './young-gc.js';
 
 export type Request = { id: number; chart: ChartShape } | { id: number; image: Uint8Array };
 export type Reply = { id: number; png?: Uint8Array; ok?: boolean; error?: string };
@@ -22,6 +23,8 @@ if (port) {
         // a build stops this worker as soon as its last chart arrives.
         if (--pending === 0 && drawn > 0) (globalThis as { [SAVE_CODE]?: () => void })[SAVE_CODE]?.();
         port.postMessage(reply, reply.png ? [reply.png.buffer as ArrayBuffer] : []);
+        // The chart's pixel copy is garbage now: free it before the next chart makes another.
+        if (reply.png) collectYoung();
       },
       (e: unknown) => {
         pending--;

@@ -1,0 +1,34 @@
+/**
+ * A young-generation collection on demand, for the render worker. Each chart's pixels come from
+ * the canvas as a fresh 5 MB buffer (canvas.data() copies them) that is dead once the PNG is
+ * encoded, but the worker's JavaScript heap is small, so V8 collects rarely and dead pixel copies
+ * pile up: 25 to 45 MB per worker, about a tenth of a large deck's peak memory. A minor collection
+ * after each chart frees them at once for ~1 ms (a full one would take ~20 ms).
+ *
+ * The collector is reached the way jest's leak detector does: --expose-gc set at run time, then
+ * `gc` read from a new context, which has it. Only the worker calls this; if V8 refuses, nothing
+ * is collected early and nothing else changes.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+type Gc = (options?: { type: 'minor' | 'major' }) => void;
+
+let gc: Gc | undefined | null;
+
+export function collectYoung(): void {
+  if (gc === undefined) {
+    try {
+      setFlagsFromString('--expose-gc');
+      gc = (runInNewContext('gc') as Gc | undefined) ?? null;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.({ type: 'minor' });
+}
+
+/** Whether collectYoung() reached the collector (for tests). */
+export function hasCollector(): boolean {
+  return typeof gc === 'function';
+}
