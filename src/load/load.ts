@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
+import { visit, type Alias, type Document, type LineCounter } from 'yaml';
 import { diagnostic, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { formatNumber } from '../figures/format.js';
 import { boundProblems } from './bounds.js';
@@ -12,7 +12,7 @@ import { findingsFromIssues, type Finding } from './issues.js';
 import { readCsv, type CsvCells } from './csv.js';
 import { inferLayout, layoutProblems, toSlide, type Slide } from './layouts.js';
 import { NO_FONTS, readFonts, type OutlineFonts } from './fonts.js';
-import { positionOf, type Position } from './positions.js';
+import { locator, parseWithPositions, type Position } from './positions.js';
 import { slideReferenceProblems, topReferenceProblems } from './references.js';
 import { fileRefs, salvage, type FileRef, type Salvaged } from './salvage.js';
 import { OutlineInput, type LabelsInput, type Source, type ThemeInput } from './schema.js';
@@ -151,9 +151,9 @@ export function parseParts(text: string, file: string): Loaded {
 }
 
 function parseChecked(text: string, file: string): Loaded {
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const locate = (p: readonly PropertyKey[], key = false): Position => positionOf(doc, lines, p as (string | number)[], key);
+  const source = text.replace(/^\uFEFF/, '');
+  const { doc, lines } = parseWithPositions(source);
+  const { locate, release } = locator(source, { doc, lines });
   const at = (f: Finding): Diagnostic => {
     const pos = locate(f.path, f.atKey);
     return diagnostic(file, 'schema', f.message, { ...pos, ...(f.hint ? { hint: f.hint } : {}) });
@@ -212,6 +212,8 @@ function parseChecked(text: string, file: string): Loaded {
     locate,
     fonts: NO_FONTS,
   };
+  // Later stages ask for a position only to report a problem: until one does, the document goes.
+  release();
   return { outline, problems };
 }
 

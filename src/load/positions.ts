@@ -1,5 +1,5 @@
 /** Maps a path in the parsed outline back to a line and column in the YAML text. */
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 export interface Position {
   line: number;
@@ -35,4 +35,29 @@ export function positionOf(doc: Document, lines: LineCounter, path: readonly Seg
   const offset = target?.range?.[0] ?? 0;
   const pos = lines.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+/** How load parses an outline: the parse positions are read from, first and again. */
+export function parseWithPositions(text: string): { doc: Document; lines: LineCounter } {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+}
+
+/**
+ * locate() for an outline's text, from its parsed document while load holds it. A document with
+ * positions is several times the size of the data it holds (~9 MB for 1,000 slides), and later
+ * stages ask for a position only to report a problem, so load releases it once done; a later
+ * question parses the text again, once, and keeps that document.
+ */
+export function locator(text: string, parsed: { doc: Document; lines: LineCounter }): { locate: (path: readonly PropertyKey[], key?: boolean) => Position; release: () => void } {
+  let held: { doc: Document; lines: LineCounter } | undefined = parsed;
+  return {
+    locate: (p, key = false) => {
+      held ??= parseWithPositions(text);
+      return positionOf(held.doc, held.lines, p as Segment[], key);
+    },
+    release: () => {
+      held = undefined;
+    },
+  };
 }
