@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const cli = path.join(root, 'dist', 'cli.cjs');
 const rssProbe = path.join(root, 'scripts', 'peak-rss.cjs');
 const work = mkdtempSync(path.join(os.tmpdir(), 'deckgen-bench-'));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -291,7 +291,7 @@ const envNote = taxed && !keepEnv
 const doc = `# Benchmarks
 
 Written by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 10)}.
-Each case runs the compiled CLI as a fresh process (\`node dist/cli.js build ... -q\`), so times
+Each case runs the compiled CLI as a fresh process (\`node dist/cli.cjs build ... -q\`, as \`npm run build\` runs it), so times
 include Node start-up and module loading, as a user sees them. ${runs} timed runs per case after one
 untimed warm-up (3 for the 1,000- and 5,000-slide decks and the very first command); peak RSS is the
 child's own \`maxRSS\`. "Empty chart cache" runs start with no drawn charts, as a first build (or

@@ -15,7 +15,7 @@ import { startRenderer, type Renderer } from './render/renderer.js';
 import { renderDeck } from './render/render.js';
 import { writeDeck } from './write/write.js';
 import { loadTemplate } from './template/file.js';
-import { timed, timedSync } from './timings.js';
+import { now, timed, timedSync } from './timings.js';
 
 export interface CompileOptions {
   /** Reuse rendered charts across builds (watch mode). */
@@ -108,9 +108,9 @@ export function inputsOf(file: string, outline: Outline): string[] {
 }
 
 export async function buildDeck(file: string, out = defaultOutput(file), options: CompileOptions = {}): Promise<BuildResult> {
-  const start = performance.now();
+  const start = now();
   const compiled = await compileDeck(file, options);
   await timed('write', () => writeDeck(out, compiled.bytes, inputsOf(file, compiled.outline)));
   const charts = compiled.deck.slides.reduce((n, s) => n + s.shapes.filter((x) => x.kind === 'chart').length, 0);
-  return { ...compiled, out, charts, ms: performance.now() - start };
+  return { ...compiled, out, charts, ms: now() - start };
 }

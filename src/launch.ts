@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The deckgen command as installed (bundled to dist/cli.js): starts the render worker if the
+ * The deckgen command as installed (bundled to dist/cli.cjs, which dist/cli.js also runs): starts the render worker if the
  * command will draw, then runs the bundled CLI, dist/deckgen.cjs, through V8's code cache
  * (src/code-cache.ts), saving the compiled code when the command ends.
  */

@@ -80,7 +80,7 @@ const COMMAND = '{{deckgen}}';
  * else node and the path of the CLI running now. Never a bare \`npx deckgen\` that would ask the
  * npm registry for a package of that name.
  */
-export function commandFor(dir: string, cli = process.argv[1] ?? 'dist/cli.js', env: NodeJS.ProcessEnv = process.env): string {
+export function commandFor(dir: string, cli = process.argv[1] ?? 'dist/cli.cjs', env: NodeJS.ProcessEnv = process.env): string {
   const real = (p: string): string | undefined => {
     try {
       return realpathSync(p);
@@ -89,7 +89,8 @@ export function commandFor(dir: string, cli = process.argv[1] ?? 'dist/cli.js', 
     }
   };
   const self = real(cli) ?? path.resolve(cli);
-  if (real(path.join(dir, 'node_modules', 'deckgen', 'dist', 'cli.js')) === self) return 'npx deckgen';
+  // The command is dist/cli.cjs; dist/cli.js runs it for `node dist/cli.js`.
+  if (['cli.cjs', 'cli.js'].some((f) => real(path.join(dir, 'node_modules', 'deckgen', 'dist', f)) === self)) return 'npx deckgen';
   for (const folder of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     if (real(path.join(folder, process.platform === 'win32' ? 'deckgen.cmd' : 'deckgen')) === self) return 'deckgen';
   }

@@ -33,7 +33,7 @@ function drawingVersion(workerFile: string | undefined): string {
   const hash = createHash('sha256');
   try {
     // The worker's entry runs its bundle, worker.cjs, where the drawing code is.
-    const bundle = workerFile?.replace(/\.js$/, '.cjs');
+    const bundle = workerFile && path.join(path.dirname(workerFile), 'worker.cjs');
     hash.update(workerFile ? readFileSync(bundle && existsSync(bundle) ? bundle : workerFile) : 'sources');
     const require = createRequire(import.meta.url);
     const canvas = path.join(path.dirname(require.resolve('@napi-rs/canvas')), 'package.json');

@@ -7,7 +7,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { ChartShape } from '../plan/deck.js';
 import { MAX_OUTLINE_BYTES } from '../load/limits.js';
 import { chartKey } from './charts.js';
@@ -27,12 +28,13 @@ interface Startable extends Renderer {
 }
 
 /**
- * The compiled worker, dist/render/worker.js, found from wherever this code runs: the bundled
- * CLI (dist/cli.js), the compiled library (dist/render/renderer.js) or the sources (tests).
+ * The compiled worker's entry, dist/render/worker-entry.cjs, found from wherever this code runs: the bundled
+ * CLI (dist/cli.cjs), the compiled library (dist/render/renderer.js) or the sources (tests).
  */
 function workerFile(): string | undefined {
   const dir = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(dir, 'render', 'worker.js'), path.join(dir, 'worker.js'), path.join(dir, '..', 'render', 'worker.js'), path.join(dir, '..', '..', 'dist', 'render', 'worker.js')];
+  const entry = 'worker-entry.cjs';
+  const candidates = [path.join(dir, 'render', entry), path.join(dir, entry), path.join(dir, '..', 'render', entry), path.join(dir, '..', '..', 'dist', 'render', entry)];
   return candidates.find((c) => c !== fileURLToPath(import.meta.url) && existsSync(c));
 }
 
@@ -42,7 +44,9 @@ class WorkerRenderer implements Renderer {
   private next = 0;
 
   constructor(file: string, codeCache: boolean) {
-    this.worker = new Worker(file, { workerData: { codeCache } });
+    // Required here, not imported: a build with nothing to draw never loads worker_threads (~2.5 ms).
+    const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    this.worker = new WorkerThread(file, { workerData: { codeCache } });
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
       const w = this.waiting.get(reply.id);

@@ -1,5 +1,5 @@
 /**
- * The render worker's entry (bundled to dist/render/worker.js): runs the worker's bundle,
+ * The render worker's entry (bundled to dist/render/worker-entry.cjs): runs the worker's bundle,
  * dist/render/worker.cjs, through V8's code cache (src/code-cache.ts). Chart.js compiles a good
  * part of itself while drawing the first chart; the worker saves that code once it has drawn
  * what it was asked for (see worker.ts), and the next first build starts with it.

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOutline } from '../../src/load/load.js';
-import { deckgen, tempDir } from '../support/cli.js';
+import { CLI, deckgen, tempDir } from '../support/cli.js';
 
 const FILES = ['deck.yaml', 'deck.schema.json', 'assets/logo.png', 'HOW-TO.md'];
 const read = (dir: string, f: string): Buffer => readFileSync(path.join(dir, f));
@@ -22,7 +22,7 @@ describe('deckgen init', () => {
     expect(read(project, 'assets/logo.png').equals(readFileSync('templates/init/assets/logo.png'))).toBe(true);
     expect(read(project, 'assets/logo.png').equals(readFileSync('assets/logo.png'))).toBe(false);
     // deckgen is neither installed in the new folder nor on the PATH: every command names the CLI that ran.
-    const cli = `node ${path.resolve('dist/cli.js')}`;
+    const cli = `node ${CLI}`;
     const howTo = read(project, 'HOW-TO.md').toString();
     for (const command of ['validate', 'build', 'preview']) expect(howTo).toContain(`${cli} ${command}`);
     expect(read(project, 'deck.yaml').toString()).toContain(`${cli} build`);
@@ -37,13 +37,13 @@ describe('deckgen init', () => {
 
   it('names `deckgen` when the deckgen on the PATH is this one, as after npm install -g <path> or npm link', () => {
     const dir = tempDir();
-    // What npm install -g and npm link make: a bin folder with a link to the package's dist/cli.js.
+    // What npm install -g and npm link make: a bin folder with a link to the package's bin, dist/cli.cjs.
     const bin = path.join(dir, 'bin');
     mkdirSync(bin);
-    symlinkSync(path.resolve('dist/cli.js'), path.join(bin, 'deckgen'));
+    symlinkSync(path.resolve('dist/cli.cjs'), path.join(bin, 'deckgen'));
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string>; files: string[] };
-    expect(pkg.bin).toEqual({ deckgen: 'dist/cli.js' });
-    expect(readFileSync('dist/cli.js', 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(pkg.bin).toEqual({ deckgen: 'dist/cli.cjs' });
+    for (const f of ['dist/cli.cjs', 'dist/cli.js']) expect(readFileSync(f, 'utf8').split('\n')[0], f).toBe('#!/usr/bin/env node');
     const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
     const r = spawnSync(path.join(bin, 'deckgen'), ['init', 'talk'], { cwd: dir, encoding: 'utf8', env });
     expect(r.status).toBe(0);

@@ -34,6 +34,13 @@ describe('what a text-only build loads', () => {
     for (const unused of ['child_process', 'dgram']) expect(loaded.builtins).not.toContain(unused);
   });
 
+  it('starts as CommonJS and loads nothing it does not use: no ESM loader, worker, timer or terminal stream', () => {
+    // An ES module entry sets up Node's ESM loader (~8 ms); worker_threads is for charts;
+    // perf_hooks only for DECKGEN_TIMINGS; net comes with stderr, which a quiet build never touches.
+    for (const esm of ['internal/modules/esm/module_job', 'internal/modules/esm/translators']) expect(loaded.builtins).not.toContain(esm);
+    for (const unused of ['worker_threads', 'perf_hooks', 'net', 'tty']) expect(loaded.builtins).not.toContain(unused);
+  });
+
   it('does not load node:https (pptxgenjs fetches no images: deckgen gives it every one as data)', () => {
     expect(loaded.builtins).not.toContain('https');
     expect(loaded.builtins).not.toContain('tls');
@@ -41,6 +48,14 @@ describe('what a text-only build loads', () => {
 });
 
 describe('the bundled CLI', () => {
+  it('also runs as node dist/cli.js, the ES module that requires dist/cli.cjs', () => {
+    const run = (file: string) => spawnSync(process.execPath, [file, '--version'], { encoding: 'utf8' });
+    const [esm, cjs] = [run('dist/cli.js'), run('dist/cli.cjs')];
+    expect(esm.status, esm.stderr).toBe(0);
+    expect(esm.stdout).toBe(cjs.stdout);
+    expect(esm.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it('is ASCII-only, so the launcher reads it without UTF-8 decoding', () => {
     expect(isAscii(readFileSync('dist/deckgen.cjs'))).toBe(true);
   });

@@ -15,7 +15,7 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 describe('a render worker that dies', () => {
   cpSync('dist', path.join(copy, 'dist'), { recursive: true });
   // This worker dies on its first request.
-  writeFileSync(path.join(copy, 'dist', 'render', 'worker.js'), "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+  writeFileSync(path.join(copy, 'dist', 'render', 'worker-entry.cjs'), "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', () => process.exit(3));\n");
 
   it.each([
     ['the default deck (charts and a logo)', 'deck.yaml', ''],
@@ -29,7 +29,7 @@ describe('a render worker that dies', () => {
       writeFileSync(outline, text);
     }
     const out = path.join(tempDir(), 'deck.pptx');
-    const r = spawnSync(process.execPath, [path.join(copy, 'dist', 'cli.js'), 'build', outline, '--out', out, '--no-cache'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [path.join(copy, 'dist', 'cli.cjs'), 'build', outline, '--out', out, '--no-cache'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
     expect(r.stderr).toMatch(/internal error: the render worker stopped/);
     expect(r.status).toBe(2);
     expect(existsSync(out)).toBe(false);

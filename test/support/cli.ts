@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, onTestFinished } from 'vitest';
 
-export const CLI = path.resolve('dist/cli.js');
+/** The command as npm runs it (package.json's bin and scripts); dist/cli.js runs the same one. */
+export const CLI = path.resolve('dist/cli.cjs');
 
 export interface Run {
   code: number | null;
