@@ -105,5 +105,7 @@ if (/\bimport\(/.test(built.output[0].code)) throw new Error('dist/render/worker
 const entry = await rolldown({ input: 'src/render/worker-launch.ts', platform: 'node', external, resolve, logLevel: 'warn' });
 await entry.write({ file: 'dist/render/worker-entry.cjs', format: 'cjs', codeSplitting: false });
 await entry.close();
+// An empty picture, for the worker's entry to start the canvas's font scan with (src/render/font-scan.ts).
+writeFileSync('dist/render/font-scan.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n');
 chmodSync('dist/cli.js', 0o755);
 chmodSync('dist/cli.cjs', 0o755);

@@ -13,6 +13,7 @@ import type { ChartShape } from '../plan/deck.js';
 import { MAX_OUTLINE_BYTES } from '../load/limits.js';
 import { chartKey } from './charts.js';
 import { cacheDir, DiskCache, imageKey } from './disk-cache.js';
+import { newScanState, scanSettled } from './font-scan.js';
 import type { Reply, Request } from './worker.js';
 
 export interface Renderer {
@@ -40,13 +41,15 @@ function workerFile(): string | undefined {
 
 class WorkerRenderer implements Renderer {
   private readonly worker: Worker;
+  /** The font scan the worker starts (src/render/font-scan.ts): it must not be stopped mid-scan. */
+  private readonly scan = newScanState();
   private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   private next = 0;
 
   constructor(file: string, codeCache: boolean) {
     // Required here, not imported: a build with nothing to draw never loads worker_threads (~2.5 ms).
     const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-    this.worker = new WorkerThread(file, { workerData: { codeCache } });
+    this.worker = new WorkerThread(file, { workerData: { codeCache, scan: this.scan } });
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
       const w = this.waiting.get(reply.id);
@@ -85,6 +88,7 @@ class WorkerRenderer implements Renderer {
   }
 
   async close(): Promise<void> {
+    await scanSettled(this.scan);
     await this.worker.terminate();
   }
 }

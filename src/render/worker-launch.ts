@@ -8,7 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import { runCached, SAVE_CODE } from '../code-cache.js';
+import { startSharedScan } from './font-scan.js';
 
-const enabled = (workerData as { codeCache?: boolean } | undefined)?.codeCache === true;
-const save = runCached(path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.cjs'), 'worker', enabled);
+const data = workerData as { codeCache?: boolean; scan?: Int32Array } | undefined;
+const here = path.dirname(fileURLToPath(import.meta.url));
+// First, so the canvas's font scan runs on the pool while the drawing code below compiles and starts.
+startSharedScan(here, data?.scan);
+const enabled = data?.codeCache === true;
+const save = runCached(path.join(here, 'worker.cjs'), 'worker', enabled);
 (globalThis as { [SAVE_CODE]?: () => void })[SAVE_CODE] = save;

@@ -1,0 +1,30 @@
+/**
+ * The worker's entry starts the canvas's font scan on Node's thread pool (src/render/font-scan.ts)
+ * by decoding dist/render/font-scan.svg. If the picture went missing from the build, or the canvas
+ * stopped decoding it, the scan would quietly move back to the worker's first font registration,
+ * ~0.1 s later on every first build: this fails instead. (That the canvas decodes a file's SVG on
+ * the pool, off the calling thread, was measured, not asserted: a timer's ticks depend on how
+ * many fonts the machine has.)
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('startFontScan', () => {
+  it('decodes the compiled picture', () => {
+    const script = `
+      import { startFontScan } from './dist/render/font-scan.js';
+      process.stdout.write(String(await startFontScan('dist/render')));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('true');
+  });
+
+  it('resolves false, and throws nothing, when the picture is missing', () => {
+    const script = `
+      import { startFontScan } from './dist/render/font-scan.js';
+      process.stdout.write(String(await startFontScan('no-such-folder')));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('false');
+  });
+});
