@@ -27,4 +27,21 @@ describe('startFontScan', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('false');
   });
+
+  it('never lets its owner stop a worker mid-scan: closing waits for the scan, or keeps it from starting', () => {
+    const script = `
+      import { newScanState, scanSettled, startSharedScan, SCAN } from './dist/render/font-scan.js';
+      const started = newScanState();
+      startSharedScan('dist/render', started);
+      const during = Atomics.load(started, 0);
+      await scanSettled(started);
+      const after = Atomics.load(started, 0);
+      const closed = newScanState();
+      await scanSettled(closed);
+      startSharedScan('dist/render', closed);
+      process.stdout.write(JSON.stringify([during === SCAN.SCANNING, after === SCAN.DONE, Atomics.load(closed, 0) === SCAN.CLOSED]));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([true, true, true]);
+  });
 });
