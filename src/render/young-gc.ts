@@ -5,9 +5,9 @@
  * pile up: 25 to 45 MB per worker, about a tenth of a large deck's peak memory. A minor collection
  * after each chart frees them at once for ~1 ms (a full one would take ~20 ms).
  *
- * The collector is reached the way jest's leak detector does: --expose-gc set at run time, then
- * `gc` read from a new context, which has it. Only the worker calls this; if V8 refuses, nothing
- * is collected early and nothing else changes.
+ * The collector is reached the way jest's leak detector does: --expose-gc set at run time, `gc`
+ * read from a new context, which has it, and the flag set back. Only the worker calls this; if V8
+ * refuses, nothing is collected early and nothing else changes.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -23,6 +23,11 @@ export function collectYoung(): void {
       gc = (runInNewContext('gc') as Gc | undefined) ?? null;
     } catch {
       gc = null;
+    } finally {
+      // Back as it was at once: V8 checks compiled code against a hash of its flags, and with
+      // --expose-gc left on, every code cache saved or read later in the process (the CLI's,
+      // the workers') would be refused and compiled again on the next start.
+      setFlagsFromString('--no-expose-gc');
     }
   }
   gc?.({ type: 'minor' });

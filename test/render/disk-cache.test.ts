@@ -195,6 +195,14 @@ describe('deckgen build with the chart cache', () => {
     for (const f of compiled) expect(readFileSync(f).length).toBeGreaterThan(10_000);
     expect(readFileSync(path.join(work, 'again.pptx')).equals(readFileSync(path.join(work, 'cold.pptx')))).toBe(true);
 
+    // The compiled code saved by a build that drew a chart is accepted by the next such build,
+    // not refused and saved again (V8 refuses code compiled under other flags: a worker that
+    // left --expose-gc on made every build recompile everything).
+    const saved = compiled.map((f) => readFileSync(f));
+    rmSync(path.join(cache, 'charts'), { recursive: true });
+    expect(deckgen(['build', '-o', 'third.pptx', '-q'], work, env).code).toBe(0);
+    compiled.forEach((f, i) => expect(readFileSync(f).equals(saved[i]!), path.basename(f)).toBe(true));
+
     const untouched = fresh();
     expect(deckgen(['build', '-o', 'none.pptx', '--no-cache', '-q'], work, { DECKGEN_CACHE_DIR: untouched }).code).toBe(0);
     expect(existsSync(untouched) ? readdirSync(untouched) : []).toEqual([]);
