@@ -54,22 +54,44 @@ class WorkerRenderer implements Renderer {
     this.worker.on('message', (reply: Reply) => {
       const w = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
+      this.holdWhileOwed();
       if (reply.error !== undefined) w?.reject(new Error(reply.error));
       else w?.resolve(reply);
     });
     this.worker.on('error', (e) => this.failAll(e));
-    this.worker.on('exit', () => this.failAll(new Error('the render worker stopped')));
+    this.worker.on('exit', () => {
+      this.exited = true;
+      this.failAll(new Error('the render worker stopped'));
+    });
   }
+
+  /** Set when the worker has stopped: a request to it would never be answered. */
+  private exited = false;
 
   private failAll(e: Error): void {
     for (const w of this.waiting.values()) w.reject(e);
     this.waiting.clear();
+    this.holdWhileOwed();
+  }
+
+  /**
+   * The worker keeps the process alive only while it owes answers. Unreferenced then, a worker
+   * that died mid-request could let the process end before its exit was even reported: quietly,
+   * with exit code 0 and nothing written. Idle, it must not keep a finished command running.
+   */
+  private holdWhileOwed(): void {
+    if (this.waiting.size > 0) this.worker.ref();
+    else this.worker.unref();
   }
 
   private ask(req: Omit<Request, 'id'>): Promise<Reply> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
+      // A stopped worker would leave the promise pending, and with nothing else to do the process
+      // would end quietly, writing nothing, with exit code 0.
+      if (this.exited) return reject(new Error('the render worker stopped'));
       this.waiting.set(id, { resolve, reject });
+      this.holdWhileOwed();
       this.worker.postMessage({ ...req, id });
     });
   }
@@ -88,7 +110,17 @@ class WorkerRenderer implements Renderer {
   }
 
   async close(): Promise<void> {
-    await scanSettled(this.scan);
+    if (!this.exited) {
+      // A worker that stops mid-scan never marks it done: its exit ends the wait too. The timer
+      // keeps the process alive meanwhile (waiting on shared memory alone does not).
+      let timer: NodeJS.Timeout | undefined;
+      const stopped = new Promise<void>((resolve) => {
+        this.worker.once('exit', () => resolve());
+        timer = setTimeout(resolve, 5000);
+      });
+      await Promise.race([scanSettled(this.scan), stopped]);
+      clearTimeout(timer);
+    }
     await this.worker.terminate();
   }
 }

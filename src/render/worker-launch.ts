@@ -9,11 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import { runCached, SAVE_CODE } from '../code-cache.js';
 import { startSharedScan } from './font-scan.js';
+import { acquireCollector } from './young-gc.js';
 
 const data = workerData as { codeCache?: boolean; scan?: Int32Array } | undefined;
 const here = path.dirname(fileURLToPath(import.meta.url));
 // First, so the canvas's font scan runs on the pool while the drawing code below compiles and starts.
 startSharedScan(here, data?.scan);
+// Before any code is compiled or cached here: finding the collector turns a V8 flag on for a moment.
+acquireCollector();
 const enabled = data?.codeCache === true;
 const save = runCached(path.join(here, 'worker.cjs'), 'worker', enabled);
 (globalThis as { [SAVE_CODE]?: () => void })[SAVE_CODE] = save;

@@ -16,20 +16,33 @@ type Gc = (options?: { type: 'minor' | 'major' }) => void;
 
 let gc: Gc | undefined | null;
 
-export function collectYoung(): void {
-  if (gc === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      gc = (runInNewContext('gc') as Gc | undefined) ?? null;
-    } catch {
-      gc = null;
-    } finally {
-      // Back as it was at once: V8 checks compiled code against a hash of its flags, and with
-      // --expose-gc left on, every code cache saved or read later in the process (the CLI's,
-      // the workers') would be refused and compiled again on the next start.
-      setFlagsFromString('--no-expose-gc');
-    }
+/**
+ * Finds the collector, once per thread. The worker's entry calls this before it compiles its
+ * code: flags are process-wide, and the flag is on for ~2 ms.
+ */
+export function acquireCollector(): void {
+  if (gc !== undefined) return;
+  // Node started with --expose-gc (or NODE_OPTIONS has it): use that, and leave the flag alone.
+  const exposed = (globalThis as { gc?: Gc }).gc;
+  if (typeof exposed === 'function') {
+    gc = exposed;
+    return;
   }
+  try {
+    setFlagsFromString('--expose-gc');
+    gc = (runInNewContext('gc') as Gc | undefined) ?? null;
+  } catch {
+    gc = null;
+  } finally {
+    // Back as it was at once: V8 checks compiled code against a hash of its flags, and with
+    // --expose-gc left on, every code cache saved or read later in the process (the CLI's, the
+    // workers') would be refused and compiled again on the next start.
+    setFlagsFromString('--no-expose-gc');
+  }
+}
+
+export function collectYoung(): void {
+  acquireCollector();
   gc?.({ type: 'minor' });
 }
 

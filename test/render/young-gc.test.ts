@@ -18,4 +18,16 @@ describe('collectYoung', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('true');
   });
+
+  it('uses the collector of a process started with --expose-gc, and leaves the flag on', () => {
+    const script = `
+      import { runInNewContext } from 'node:vm';
+      import { collectYoung, hasCollector } from './dist/render/young-gc.js';
+      collectYoung();
+      // Turning it off would change V8's flag hash, and every code cache would be refused.
+      process.stdout.write(JSON.stringify([hasCollector(), typeof runInNewContext('gc')]));`;
+    const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([true, 'function']);
+  });
 });
