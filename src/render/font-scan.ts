@@ -51,11 +51,15 @@ export function startSharedScan(dir: string, state: Int32Array | undefined): voi
   });
 }
 
-/** In the owner, before terminating the worker: resolves once no decode is running (5 s at most). */
+/**
+ * In the owner, before terminating the worker: resolves once no decode is running. It waits on
+ * shared memory only, which neither keeps the process alive nor ends if the worker dies mid-scan:
+ * the owner bounds the wait (WorkerRenderer.close).
+ */
 export async function scanSettled(state: Int32Array): Promise<void> {
   if (Atomics.compareExchange(state, 0, SCAN.IDLE, SCAN.CLOSED) !== SCAN.SCANNING) return;
   // Atomics.waitAsync is in Node 20 (V8), not yet in TypeScript's ES2022 library.
-  const { waitAsync } = Atomics as unknown as { waitAsync: (a: Int32Array, i: number, v: number, ms: number) => { async: boolean; value: unknown } };
-  const wait = waitAsync(state, 0, SCAN.SCANNING, 5000);
+  const { waitAsync } = Atomics as unknown as { waitAsync: (a: Int32Array, i: number, v: number) => { async: boolean; value: unknown } };
+  const wait = waitAsync(state, 0, SCAN.SCANNING);
   if (wait.async) await wait.value;
 }

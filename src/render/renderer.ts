@@ -112,7 +112,8 @@ class WorkerRenderer implements Renderer {
   async close(): Promise<void> {
     if (!this.exited) {
       // A worker that stops mid-scan never marks it done: its exit ends the wait too. The timer
-      // keeps the process alive meanwhile (waiting on shared memory alone does not).
+      // bounds the wait (a scan takes ~0.1-0.2 s) and keeps the process alive meanwhile (waiting
+      // on shared memory alone does not).
       let timer: NodeJS.Timeout | undefined;
       const stopped = new Promise<void>((resolve) => {
         this.worker.once('exit', () => resolve());
