@@ -217,6 +217,8 @@ const nodeRow = yardstick('Yardstick: node -e 0', process.execPath, ['-e', '0'],
 const taxRow = taxed && !keepEnv ? yardstick('Yardstick: node -e 0 with this machine\'s NODE_EXTRA_CA_CERTS (what every Node process here pays; the bench runs without it)', process.execPath, ['-e', '0'], undefined, { ...base, NODE_EXTRA_CA_CERTS: taxed }) : undefined;
 const bareRow = yardstick('Yardstick: bare pptxgenjs, 12 text slides', process.execPath, [bare], '0.13 s');
 const pandocRow = pandocVersion ? yardstick(`Yardstick: ${pandocVersion}, the same 12 text slides from Markdown`, 'pandoc', [generatedMarkdown(12), '-o', path.join(work, 'pandoc.pptx')]) : undefined;
+const fontFiles = spawnSync('find', ['/usr/share/fonts', '-type', 'f'], { encoding: 'utf8' }).stdout?.split('\n').filter(Boolean).length ?? 0;
+const canvasRow = yardstick(`Yardstick: the canvas ready to draw (Node, @napi-rs/canvas and its scan of the ${fontFiles} files in /usr/share/fonts; scripts/canvas-ready.cjs)`, process.execPath, [path.join(root, 'scripts', 'canvas-ready.cjs')]);
 if (!pandocVersion) console.log('pandoc is not installed: its yardstick and the target that compares with it are skipped (apt-get install pandoc).');
 
 // Targets: { ms } an absolute time on the reference machine (judged on the scaled median too),
@@ -228,6 +230,7 @@ const rows = [
   ...(taxRow ? [taxRow] : []),
   bareRow,
   ...(pandocRow ? [pandocRow] : []),
+  canvasRow,
   text12,
   measure('Default deck (deck.yaml, 12 slides, 4 charts), empty chart cache (first build)', path.join(root, 'deck.yaml'), 'empty', { times: 2, of: bareRow }),
   measure('Default deck, charts cached (rebuild after a text edit)', path.join(root, 'deck.yaml'), 'kept', { times: 1.2, of: bareRow }),
@@ -241,6 +244,22 @@ const rows = [
 const text1000 = measure('1,000 text slides (short ones)', generated(998, 0, true), 'empty', undefined, Math.min(runs, 3));
 rows.push(text1000, measure('5,000 text slides (short ones, 4,998 in the outline)', generated(4998, 0, true), 'empty', { mib: 350, linear: 1.25, per: text1000, slides: 5000, perSlides: 1000 }, Math.min(runs, 3)));
 rows.push(await watchRebuild());
+
+/**
+ * Per-chart floors (scripts/floors.mjs): CPU per chart of drawing and rasterising, and of deflating
+ * at the level its bytes need; the median of 3 processes for each outline.
+ */
+function floorsOf(outline, charts) {
+  const samples = Array.from({ length: 3 }, () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'floors.mjs'), outline, String(charts)], { cwd: root, encoding: 'utf8', env: base });
+    if (r.status !== 0) throw new Error(`floors failed on ${outline}:\n${r.stderr}`);
+    return JSON.parse(r.stdout);
+  });
+  return { charts: samples[0].charts, drawMs: median(samples.map((x) => x.drawMs)), deflateMs: median(samples.map((x) => x.deflateMs)) };
+}
+const defaultFloor = floorsOf(path.join(root, 'deck.yaml'), 4);
+const bigFloor = floorsOf(generated(1000, 5), 40);
+console.log(`floors: default deck ${JSON.stringify(defaultFloor)}, generated deck ${JSON.stringify(bigFloor)}`);
 
 // The reference machine's bare pptxgenjs yardstick took 0.13 s; machines here run slower, and
 // vary by the hour. The scaled column multiplies each median by this ratio, as an estimate, given
@@ -285,6 +304,37 @@ const stageTable = [
   ...staged.map((r) => `| ${r.name} | ${[...STAGES, 'total'].map((st) => r.stages[st].toFixed(0)).join(' | ')} |`),
 ].join('\n');
 
+const cores = Math.max(1, Math.min(2, os.availableParallelism()));
+const perChart = (f) => f.drawMs + f.deflateMs;
+const coldFloor = canvasRow.median + Math.ceil(4 / cores) * perChart(defaultFloor);
+const coldTarget = 2 * bareRow.median;
+const bigFloorMs = (200 * perChart(bigFloor)) / cores;
+const ms0 = (x) => `${x.toFixed(0)} ms`;
+const floors = `## Floors: what the targets leave for deckgen's own work
+
+Costs any build of these decks pays, whatever deckgen does around them, as long as the charts are
+drawn with Chart.js on @napi-rs/canvas and the deck's bytes stay the same (the issue's conditions):
+
+- **The canvas's start**: a fresh process that only loads @napi-rs/canvas and registers one font,
+  which makes the canvas scan the system font folder (compiled into it; it cannot be skipped), took
+  ${s(canvasRow.median)} (the "canvas ready" yardstick). No chart pixel can exist sooner.
+- **Each chart**, measured in a process whose JIT is warm (\`scripts/floors.mjs\`, CPU per chart,
+  median of 3 processes): drawing and rasterising ${ms0(defaultFloor.drawMs)} for the default deck's ${defaultFloor.charts} charts and
+  ${ms0(bigFloor.drawMs)} for ${bigFloor.charts} of the 1,000-slide deck's; deflating each PNG's rows at level 6, which its
+  bytes need (checked: it gives exactly the IDAT deckgen writes), ${ms0(defaultFloor.deflateMs)} and ${ms0(bigFloor.deflateMs)}. deckgen's
+  palette step, its GC and everything else come on top.
+
+So, with ${cores} core${cores > 1 ? 's' : ''} drawing:
+
+| target | its limit this run | floor | left for reading, planning, emitting and writing the deck |
+| --- | ---: | ---: | ---: |
+| Default deck, empty chart cache: ≤ 2× bare pptxgenjs | ${s(coldTarget)} | ${s(coldFloor)}: the canvas's start, then ${Math.ceil(4 / cores)} chart${Math.ceil(4 / cores) > 1 ? 's' : ''} per core | ${s(coldTarget - coldFloor)} |
+| 1,000 slides, 200 charts: ≤ 4 s on the reference machine (${s(4000 / scale)} here) | ${s(4000 / scale)} | ${s(bigFloorMs)}: 200 charts over ${cores} core${cores > 1 ? 's' : ''} | ${s(4000 / scale - bigFloorMs)} |
+
+For comparison, the stages around the charts (load, images, plan, emit, package, write) took
+${ms0(['load', 'images', 'plan', 'emit', 'package', 'write'].reduce((a, st) => a + rows[rows.findIndex((r) => r.name.startsWith('Default deck, charts cached'))].stages[st], 0))} in the default deck's rebuild with its charts cached, and ${s(['load', 'images', 'plan', 'emit', 'package', 'write'].reduce((a, st) => a + rows[rows.findIndex((r) => r.name.startsWith('1,000 slides, 200 charts, charts cached'))].stages[st], 0))} in the 1,000-slide deck's.
+`;
+
 const envNote = taxed && !keepEnv
   ? `This machine sets NODE_EXTRA_CA_CERTS, which makes Node 20 parse its whole certificate store as each process starts (${s(taxRow.median - nodeRow.median)} per process in the second yardstick row), before any JavaScript runs and whatever the program; pandoc does not pay it, and deckgen opens no network connections. Every process of this bench ran without it, as on a machine where it is unset (\`BENCH_KEEP_ENV=1\` keeps it).`
   : taxed ? 'NODE_EXTRA_CA_CERTS was kept (BENCH_KEEP_ENV=1): every Node process here, the yardsticks included, paid for reading it at start.' : '';
@@ -314,7 +364,8 @@ the CLI loading (from the process's start), modules the build's code loading, th
 stages; total is the process's whole life up to the report (its exit follows).
 
 ${stageTable}
-`;
+
+${floors}`;
 writeFileSync(path.join(root, 'BENCHMARKS.md'), doc);
-console.log(`\n${table}\n\n${stageTable}\n\nwritten to BENCHMARKS.md`);
+console.log(`\n${table}\n\n${stageTable}\n\n${floors}\nwritten to BENCHMARKS.md`);
 rmSync(work, { recursive: true, force: true });
