@@ -8,7 +8,12 @@
  *   for line charts at all (and where one is given, after c:varyColors).
  * - CT_LineSer has no c:invertIfNegative (a bar series property) but pptxgenjs writes one, and
  *   it wants c:marker before c:dLbls, where pptxgenjs writes it after.
+ *
+ * And one that is not about the schema: pptxgenjs takes one data-label colour per chart, and
+ * deckgen gives white to the labels drawn inside stacked segments and slices. Each of those
+ * labels gets the ink (white or near-black) that reads better on its own fill (insideInk).
  */
+import { inkOn } from '../theme/contrast.js';
 
 const AX_ID = String.raw`<c:axId val="\d+"\s*/>`;
 const THREE_AXES = new RegExp(String.raw`(${AX_ID}\s*${AX_ID})\s*${AX_ID}(\s*</c:(?:bar|line|area)Chart>)`, 'g');
@@ -28,8 +33,32 @@ function lineGrouping(xml: string): string {
   });
 }
 
+const WHITE_INK = /(<c:txPr>(?:(?!<\/c:txPr>).)*?<a:srgbClr val=")FFFFFF("\/>)/s;
+const fillOf = (xml: string): string | undefined => /<c:spPr>\s*<a:solidFill>\s*<a:srgbClr val="([0-9A-Fa-f]{6})"\/>/.exec(xml)?.[1];
+
+/** White labels inside stacked bar segments and pie or doughnut slices, in the ink their fill needs. */
+function insideInk(xml: string): string {
+  const stacked = xml.replace(/<c:barChart>.*?<\/c:barChart>/gs, (chart) =>
+    /<c:grouping val="(?:stacked|percentStacked)"\s*\/>/.test(chart)
+      ? chart.replace(/<c:ser>.*?<\/c:ser>/gs, (ser) => {
+          const fill = fillOf(ser);
+          return fill ? ser.replace(/<c:dLbls>.*?<\/c:dLbls>/s, (labels) => labels.replace(WHITE_INK, `$1${inkOn(fill)}$2`)) : ser;
+        })
+      : chart,
+  );
+  return stacked.replace(/<c:(pie|doughnut)Chart>.*?<\/c:\1Chart>/gs, (chart) =>
+    chart.replace(/<c:ser>.*?<\/c:ser>/gs, (ser) => {
+      const fills = new Map([...ser.matchAll(/<c:dPt>\s*<c:idx val="(\d+)"\/>(.*?)<\/c:dPt>/gs)].map((m) => [m[1]!, fillOf(m[2]!)]));
+      return ser.replace(/<c:dLbl>\s*<c:idx val="(\d+)"\/>.*?<\/c:dLbl>/gs, (label, idx: string) => {
+        const fill = fills.get(idx);
+        return fill ? label.replace(WHITE_INK, `$1${inkOn(fill)}$2`) : label;
+      });
+    }),
+  );
+}
+
 export function repairChartXml(xml: string): string {
-  return lineGrouping(xml.replace(THREE_AXES, '$1$2'));
+  return insideInk(lineGrouping(xml.replace(THREE_AXES, '$1$2')));
 }
 
 type Parts = Map<string, string | Uint8Array>;

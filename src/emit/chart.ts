@@ -62,6 +62,9 @@ export function emitNativeChart(pptx: Presentation, slide: Slide, shape: ChartSh
     catAxisLabelFontFace: font.face,
     catAxisLabelFontSize: font.size,
     catAxisLabelColor: font.colour,
+    // Category labels at the low end of the value axis, as in the picture: pptxgenjs's default for
+    // horizontal bars and lines puts them at zero, across the bars and lines below it.
+    catAxisLabelPos: 'low',
     valAxisLabelFontFace: font.face,
     valAxisLabelFontSize: font.size,
     valAxisLabelColor: font.colour,

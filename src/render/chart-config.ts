@@ -3,6 +3,7 @@ import { fontKey } from '../font-twins.js';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { formatNumber } from '../figures/format.js';
 import { withUnit } from '../plan/chart-axis.js';
+import { inkOn } from '../theme/contrast.js';
 import type { ChartShape } from '../plan/deck.js';
 import { lineWidth, wrapLines } from '../plan/measure.js';
 import { inToCssPx, ptToCssPx } from '../plan/units.js';
@@ -12,16 +13,6 @@ const hex = (c: string, alpha = 1): string => {
   const n = parseInt(c, 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 };
-
-/** White or near-black, whichever reads better on the fill. */
-function inkOn(fill: string): string {
-  const n = parseInt(fill, 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => {
-    const s = v / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.35 ? '#1F2933' : '#FFFFFF';
-}
 
 /** Room right of the plot for end-of-line labels: the widest name and value, a colour key and gaps. */
 function endRoom(shape: ChartShape, px: number): number {
@@ -126,7 +117,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
           endLabels,
           endValues: spec.dataLabels,
           font: `bold ${px}px "${family}"`,
-          inside: (fill: string) => inkOn(fill.replace('#', '')),
+          inside: (fill: string) => `#${inkOn(fill)}`,
           outside: text,
           format: label,
         } satisfies DataLabelOptions,

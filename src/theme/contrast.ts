@@ -55,5 +55,13 @@ export function readableColour(colour: string, background: string, min: number):
   return (darkFirst ? towards(0) ?? towards(255) : towards(255) ?? towards(0)) ?? (darkFirst ? '000000' : 'FFFFFF');
 }
 
+/** Near-black, for text on light fills. */
+export const DARK_INK = '1F2933';
+
+/** White or near-black (DARK_INK), whichever contrasts more with `fill` (hex, with or without "#"). */
+export function inkOn(fill: string): 'FFFFFF' | typeof DARK_INK {
+  return contrastRatio(DARK_INK, fill) > contrastRatio('FFFFFF', fill) ? DARK_INK : 'FFFFFF';
+}
+
 /** "2.6:1" */
 export const formatRatio = (ratio: number): string => `${(Math.floor(ratio * 10) / 10).toFixed(1)}:1`;

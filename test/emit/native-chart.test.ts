@@ -124,6 +124,32 @@ describe('native charts', () => {
     expect(combo!.match(/<c:valAx>/g)).toHaveLength(2);
   });
 
+  it('put category labels at the low end of the value axis, never across bars or lines at zero', async () => {
+    const { pptx } = await build();
+    const parts = await Promise.all(chartParts(pptx).map((p) => pptx.text(p)));
+    const [, hbar, , line] = parts;
+    for (const xml of [hbar!, line!]) expect(/<c:catAx>.*?<c:tickLblPos val="(\w+)"\/>/s.exec(xml)?.[1]).toBe('low');
+  });
+
+  it('give labels inside stacked segments and slices the ink that reads on each fill', async () => {
+    const { pptx } = await build(`title: Inks
+charts: native
+theme: { palette: ["#1D4E5F", "#D9822B", "#56B4E9", "#8C564B"] }
+slides:
+  - title: Stacked
+    chart: { type: stacked-bar, labels: [A, B], series: [{ name: Navy, values: [6900, 9100] }, { name: Orange, values: [4300, 4800] }] }
+  - title: Pie
+    chart: { type: pie, labels: [Navy, Orange, Sky, Brown], series: [{ name: Share, values: [40, 30, 20, 10] }] }
+`);
+    const [stacked, pie] = await Promise.all(chartParts(pptx).map((p) => pptx.text(p)));
+    const ink = (block: string): string => /<c:txPr>.*?<a:srgbClr val="([0-9A-F]{6})"\/>/s.exec(block)![1]!;
+    const serLabels = [...stacked!.matchAll(/<c:ser>.*?<\/c:ser>/gs)].map((m) => ink(/<c:dLbls>.*?<\/c:dLbls>/s.exec(m[0])![0]));
+    expect(serLabels).toEqual(['FFFFFF', '1F2933']);
+    const sliceLabels = [...pie!.matchAll(/<c:dLbl>.*?<\/c:dLbl>/gs)].map((m) => ink(m[0]));
+    expect(sliceLabels).toEqual(['FFFFFF', '1F2933', '1F2933', 'FFFFFF']);
+    expect(repairChartXml(stacked!)).toBe(stacked);
+  });
+
   it('build the same bytes twice', async () => {
     const a = await build();
     const b = await build();

@@ -12,6 +12,8 @@ import { planDeck } from '../../src/plan/plan.js';
 import { drawnChart } from '../../src/render/draw.js';
 import type { ChartWithLabels } from '../../src/render/geometry.js';
 import type { Rect } from '../../src/render/label-layout.js';
+import { CHART_SCALE } from '../../src/plan/units.js';
+import { contrastRatio, inkOn } from '../../src/theme/contrast.js';
 import { chartShapeOf } from '../support/chart.js';
 
 const live: ChartWithLabels[] = [];
@@ -118,6 +120,44 @@ describe('labels on the decks\' charts', () => {
     const bar = chart.getDatasetMeta(0).data[1]!;
     const label = chart.deckgenLabels!.find((l) => l.text === '40')!;
     expect(label.rect.y + label.rect.h).toBeLessThanOrEqual(bar.y);
+  });
+});
+
+describe('labels inside bars and slices', () => {
+  // Orange took white labels at 2.9:1, under even the 3:1 for large text: the ink is now whichever
+  // of white and near-black contrasts more with the fill. Each label is checked against the colour
+  // most of its box has on the drawn canvas, which is what the reader sees behind it.
+  const orange = 'D9822B';
+  const navy = '1D4E5F';
+  const cases: [string, Chart, string[]][] = [
+    ['stacked-bar', { type: 'stacked-bar', labels: ['A', 'B', 'C'], series: [{ name: 'S', values: [220, 214, 230] }, { name: 'T', values: [210, 205, 240] }], dataLabels: true }, [navy, orange]],
+    ['pie', { type: 'pie', labels: ['A', 'B', 'C', 'D'], series: [{ name: 'S', values: [40, 30, 20, 10] }], dataLabels: true }, [navy, orange, navy, orange]],
+  ];
+  for (const [name, spec, colours] of cases) {
+    it(`on a ${name} reach 4.5:1 against what lies behind them`, () => {
+      const { chart, canvas } = drawnChart(chartShapeOf(spec, { colours }));
+      const ctx = canvas.getContext('2d');
+      const labels = (chart as ChartWithLabels).deckgenLabels ?? [];
+      const behind = labels.map((l) => {
+        const px = ctx.getImageData(Math.round(l.rect.x * CHART_SCALE), Math.round(l.rect.y * CHART_SCALE), Math.round(l.rect.w * CHART_SCALE), Math.round(l.rect.h * CHART_SCALE)).data;
+        const counts = new Map<string, number>();
+        for (let k = 0; k < px.length; k += 4) {
+          const c = [px[k]!, px[k + 1]!, px[k + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
+          counts.set(c, (counts.get(c) ?? 0) + 1);
+        }
+        return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+      });
+      chart.destroy();
+      expect(behind.filter((c) => c.toUpperCase() === orange).length).toBeGreaterThanOrEqual(2);
+      for (const [k, l] of labels.entries()) expect(contrastRatio(l.colour, behind[k]!), `${l.text} in ${l.colour} on #${behind[k]}`).toBeGreaterThanOrEqual(4.5);
+    });
+  }
+
+  it('take the better of white and near-black on any fill', () => {
+    for (const fill of ['D9822B', 'ED7D31', '1D4E5F', 'FFFFFF', '000000', '56B4E9', '8C564B', '777777']) {
+      const ink = inkOn(fill);
+      expect(contrastRatio(ink, fill)).toBe(Math.max(contrastRatio('FFFFFF', fill), contrastRatio('1F2933', fill)));
+    }
   });
 });
 
