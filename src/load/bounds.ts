@@ -77,7 +77,7 @@ function dateProblems(outline: Outline): Diagnostic[] {
     // A source's date is only shown; only the deck's own date must fit the file.
     if (!severity || (reading.error && !ownDate && /cannot hold/.test(reading.error))) return;
     const message = (reading.error ?? reading.warning)!;
-    const hint = severity === 'error' ? 'write a real date, like 2024-02-29, or just the year' : "the title slide still shows the date as written; only the file's internal dates are clamped";
+    const hint = severity === 'error' ? 'write a real date, like 2024-02-29, or just the year' : (reading.hint ?? "the title slide still shows the date as written; only the file's internal dates are clamped");
     found.push(diagnostic(outline.file, 'date', message, { ...outline.locate(path), hint, severity }));
   };
   check(outline.meta.date, ['date'], true);

@@ -4,6 +4,12 @@
  * 1980 to 2107). An impossible date (2024-02-30, 31 April) is refused rather than rolled over to
  * the next month, a year the file cannot hold is refused, and one the zip cannot hold is clamped
  * with a warning.
+ *
+ * A date is read as written, whatever the machine's time zone (JavaScript's Date.parse reads
+ * "10 March 2025" as local midnight, which in Auckland is 9 March in UTC, so the same outline
+ * gave different bytes on different machines): calendar dates and times without a zone are UTC.
+ * "15.10.2024" is day first, as everywhere dots separate a date; "10/15/2024" and "15/10/2024"
+ * are ambiguous, so only their year dates the file, with a warning naming the ISO form.
  */
 
 export const ZIP_FIRST_YEAR = 1980;
@@ -19,6 +25,8 @@ export interface DateReading {
   date?: Date;
   error?: string;
   warning?: string;
+  /** How to fix what the warning names, when the generic advice does not fit. */
+  hint?: string;
 }
 
 function monthIndex(name: string): number | undefined {
@@ -28,8 +36,10 @@ function monthIndex(name: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-/** Year, month and day as written: ISO (2024-02-30), "30 February 2024" or "February 30, 2024". */
+/** Year, month and day as written: ISO (2024-02-30), "30 February 2024", "February 30, 2024" or "30.02.2024". */
 function calendarParts(text: string): { year: number; month: number; day?: number; time?: number[] } | undefined {
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (dotted) return { year: Number(dotted[3]), month: Number(dotted[2]), day: Number(dotted[1]) };
   const iso = /^([+-]?\d{4,6})-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?$/.exec(text);
   if (iso) {
     const time = iso[4] === undefined ? undefined : [Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)];
@@ -54,15 +64,38 @@ export function readDate(text: string): DateReading {
       return { error: `"${trimmed}" is not a date: ${MONTHS[month - 1]!.replace(/^./, (c) => c.toUpperCase())} ${year} has ${daysIn(year, month)} days` };
     }
     if (time && (time[0]! > 23 || time[1]! > 59 || time[2]! > 59)) return { error: `"${trimmed}" is not a time of day` };
+    // A zone written out (Z, +02:00) is honoured; anything else is read in UTC.
+    const zoned = time !== undefined && /(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed);
+    return checkYear(new Date(zoned ? Date.parse(trimmed) : utc(year, month, day ?? 1, time ?? [0, 0, 0])), `"${trimmed}"`);
   }
-  let ms = Date.parse(trimmed);
-  if (Number.isNaN(ms)) {
-    // A year anywhere in free text ("Q3 2024") dates the file; anything else keeps the default.
-    const year = /\b(19|20)\d{2}\b/.exec(trimmed)?.[0];
-    if (!year) return {};
-    ms = Date.UTC(Number(year), 0, 1);
+  const year = /\b(19|20)\d{2}\b/.exec(trimmed)?.[0];
+  if (/^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(trimmed)) {
+    const reading = year ? checkYear(new Date(utc(Number(year), 1, 1, [0, 0, 0])), `"${trimmed}"`) : {};
+    const [a, b] = trimmed.split(/[/-]/).map(Number) as [number, number];
+    const iso = year && a <= 12 && b > 12 ? `${year}-${pad(a)}-${pad(b)}` : year && b <= 12 && a > 12 ? `${year}-${pad(b)}-${pad(a)}` : `${year ?? 'YYYY'}-MM-DD`;
+    const warning = `"${trimmed}" could be read day first or month first, so only ${year ? `its year dates the file (${year}-01-01)` : 'the default date dates the file'}`;
+    const hint = `write it as ${iso} (year, month, day) to date the file exactly; the title slide shows it as written either way`;
+    return reading.error ? reading : { ...reading, warning: reading.warning ? `${warning}; ${reading.warning}` : warning, hint };
   }
-  return checkYear(new Date(ms), `"${trimmed}"`);
+  if (/^\d{4}$/.test(trimmed)) return checkYear(new Date(utc(Number(trimmed), 1, 1, [0, 0, 0])), `"${trimmed}"`);
+  const parsed = Date.parse(trimmed);
+  if (!Number.isNaN(parsed)) {
+    // Date.parse read the words in local time: keep the calendar date and time it read, in UTC.
+    const local = new Date(parsed);
+    return checkYear(new Date(utc(local.getFullYear(), local.getMonth() + 1, local.getDate(), [local.getHours(), local.getMinutes(), local.getSeconds()])), `"${trimmed}"`);
+  }
+  // A year anywhere in free text ("Q3 2024") dates the file; anything else keeps the default.
+  if (!year) return {};
+  return checkYear(new Date(utc(Number(year), 1, 1, [0, 0, 0])), `"${trimmed}"`);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Milliseconds at the given UTC calendar date and time; years 0 to 99 stay themselves (Date.UTC makes them 19xx). */
+function utc(year: number, month: number, day: number, [hours = 0, minutes = 0, seconds = 0]: number[]): number {
+  const date = new Date(Date.UTC(2000, 0, 1, hours, minutes, seconds));
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
 }
 
 /** A date the file can hold: refused past year 9999 (or before year 0), clamped outside 1980-2107. */

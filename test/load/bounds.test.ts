@@ -72,6 +72,30 @@ describe('bounds on the whole outline', () => {
 });
 
 describe('dates', () => {
+  it('are read as written, whatever the machine\'s time zone', () => {
+    const saved = process.env.TZ;
+    const read = (tz: string): (string | undefined)[] => {
+      process.env.TZ = tz;
+      return ['10 March 2025', 'Oct 2024', '2024', '2024-07-15T09:30', '2024-07-15T09:30:00+02:00', '15.10.2024'].map((d) => readDate(d).date?.toISOString());
+    };
+    try {
+      const utc = read('UTC');
+      expect(utc).toEqual(['2025-03-10T00:00:00.000Z', '2024-10-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', '2024-07-15T09:30:00.000Z', '2024-07-15T07:30:00.000Z', '2024-10-15T00:00:00.000Z']);
+      for (const tz of ['Pacific/Auckland', 'America/Los_Angeles', 'Asia/Kolkata']) expect(read(tz), tz).toEqual(utc);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it('read dotted dates day first, and warn that slashed ones date the file by their year only', async () => {
+    expect(readDate('31.04.2024').error).toBe('"31.04.2024" is not a date: April 2024 has 30 days');
+    const found = await load('title: T\ndate: 10/15/2024\nslides:\n  - { title: S, bullets: [x] }\n');
+    expect(where(found)).toEqual(['2:7 warning: "10/15/2024" could be read day first or month first, so only its year dates the file (2024-01-01)']);
+    expect(found[0]!.hint).toBe('write it as 2024-10-15 (year, month, day) to date the file exactly; the title slide shows it as written either way');
+    expect(readDate('3/4/2024')).toMatchObject({ date: new Date('2024-01-01T00:00:00Z'), hint: expect.stringContaining('2024-MM-DD') });
+  });
+
   it('refuses impossible dates rather than rolling them over, in the deck and its sources', async () => {
     for (const date of ['2024-02-30', '2023-02-29', '30 February 2024', 'April 31, 2024', '2024-13-01', '2024-04-01T24:00']) expect(readDate(date).error, date).toMatch(/is not a (date|time)/);
     for (const date of ['2024-02-29', '29 February 2024', 'July 2024', 'Q3 2024', '2012', 'Spring', '2024-07-15T09:30:00Z']) expect(readDate(date).error, date).toBeUndefined();
