@@ -172,6 +172,7 @@ function hintFor(path: readonly PropertyKey[]): string | undefined {
   if (path.includes('theme') && typeof last === 'string' && ['primary', 'accent', 'text', 'muted', 'background', 'palette'].includes(last)) return `a colour is ${COLOUR_FORMS}`;
   if (path.includes('palette')) return `a colour is ${COLOUR_FORMS}`;
   if (last === 'font' || last === 'headingFont') return 'write the font as PowerPoint names it, e.g. "Calibri" or "Source Sans 3"';
-  if (last === 'labels') return 'aggregate the data (by month, by group), or show a table instead';
+  // Too many labels has its own hint (aggregate the data), in the too_big case.
+  if (last === 'labels') return 'write the category labels as a list, one per value, e.g. [July, August, September]';
   return undefined;
 }

@@ -123,6 +123,13 @@ describe('parseOutline: line and column', () => {
     expect(d!.hint).toContain('stacked-bar');
   });
 
+  it('tells how to write labels given as one string, not to aggregate them', () => {
+    const text = lines('title: T', 'slides:', '  - title: A', '    chart:', '      type: bar', '      labels: July, August', '      series: [{ name: s, values: [1, 2] }]');
+    const [d] = problems(text);
+    expect(d).toMatchObject({ ...posOf(text, 'July'), message: 'expected a list (YAML "- item" lines) for "labels", got string "July, August"' });
+    expect(d!.hint).toBe('write the category labels as a list, one per value, e.g. [July, August, September]');
+  });
+
   it('keeps lines and columns with Windows line endings', () => {
     const text = lines('title: T', 'slides:', '  - title: A', '    bulets: [x]').replace(/\n/g, '\r\n');
     const [d] = problems(text);
