@@ -28,6 +28,31 @@ function endRoom(shape: ChartShape, px: number): number {
   return Math.min(widest * 1.08 + px * 1.2, inToCssPx(shape.box.w) * 0.4);
 }
 
+/** The largest round number of `x`'s order at or above it (1,510 -> 2,000), as axis ends come out. */
+function roundUp(x: number): number {
+  if (x <= 0) return 0;
+  const order = 10 ** Math.floor(Math.log10(x));
+  return Math.ceil(x / order) * order;
+}
+
+/**
+ * Width (inches) a value axis takes beside the plot: its widest tick label (the axis ends, as
+ * Chart.js rounds them, with the grace bars get), the ticks' padding, and its title.
+ */
+function valueAxisRoom(shape: ChartShape, side: 'left' | 'right'): number {
+  const { spec } = shape;
+  const values = spec.series.filter((s) => (s.axis === 'right') === (side === 'right')).flatMap((s) => s.values.filter(Number.isFinite));
+  if (!values.length) return 0;
+  const r = shape.ranges[side];
+  const lo = Math.min(0, r.min ?? Math.min(...values));
+  const hi = Math.max(0, r.max ?? Math.max(...values));
+  const grace = (hi - lo) * 0.25;
+  const ends = [roundUp(r.max ?? hi + grace), -roundUp(-(r.min ?? (lo < 0 ? lo - grace : 0)))];
+  const widest = Math.max(...ends.map((v) => lineWidth([{ text: withUnit(formatNumber(v), shape.tickUnit) }], { font: shape.font, lineSpacing: 1, ...(shape.ownFont ? { book: new Map([[fontKey(shape.font), shape.ownFont.widths]]) } : {}) }, shape.fontSize)));
+  const title = (side === 'left' ? shape.valueTitle : spec.y2Title) ? (ptToCssPx(shape.fontSize) * 1.4) / 96 : 0;
+  return widest + 8 / 96 + title;
+}
+
 export function chartConfig(shape: ChartShape, family: string): ChartConfiguration {
   const { spec, colours } = shape;
   const px = ptToCssPx(shape.fontSize);
@@ -89,7 +114,10 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
       };
 
   // Chart.js clips tick labels that are too long; wrap them into lines that fit instead.
-  const labelWidth = horizontal ? shape.box.w * 0.3 : (shape.box.w * 0.9 - rightPad / 96) / spec.labels.length;
+  // A vertical chart's category has the plot's width over the categories: the box less the value
+  // axes and the padding; a gap of a third of an em keeps neighbouring labels apart.
+  const plotWidth = shape.box.w - valueAxisRoom(shape, 'left') - valueAxisRoom(shape, 'right') - (rightPad + 4) / 96;
+  const labelWidth = horizontal ? shape.box.w * 0.3 : Math.max(plotWidth / spec.labels.length - (px / 3 / 96), px / 96);
   const labels = round ? spec.labels : spec.labels.map((l) => wrapLines([{ text: l }], { font: shape.font, lineSpacing: 1, ...(shape.ownFont ? { book: new Map([[fontKey(shape.font), shape.ownFont.widths]]) } : {}) }, shape.fontSize, labelWidth));
 
   return {
