@@ -2,7 +2,7 @@
  * Derived figures are computed, never typed: a tiny arithmetic evaluator (numbers, + - * /,
  * parentheses) so a formula in the outline can be recomputed and checked. No eval().
  */
-import { formatNumber } from './format.js';
+import { ENGLISH, formatNumber, type NumberStyle } from './format.js';
 
 export class FormulaError extends Error {}
 
@@ -86,9 +86,9 @@ export const MAX_DECIMALS = 20;
 export const FORMAT = new RegExp(`^0(\\.0{1,${MAX_DECIMALS}})?[%x]?$`);
 
 /** Formats like "0", "0.0", "0%", "0.0%", "0.0x". */
-export function formatDerived(value: number, format: string): string {
+export function formatDerived(value: number, format: string, style: NumberStyle = ENGLISH): string {
   const decimals = Math.min((format.split('.')[1] ?? '').replace(/[%x]/, '').length, MAX_DECIMALS);
-  const fixed = (v: number): string => formatNumber(v, decimals);
+  const fixed = (v: number): string => formatNumber(v, decimals, style);
   if (format.endsWith('%')) return `${fixed(value * 100)}%`;
   const shown = fixed(value);
   return format.endsWith('x') ? `${shown}x` : shown;
@@ -150,11 +150,11 @@ export function inlineDerived(text: string): InlineDerived[] {
 export const hasInlineDerived = (text: string): boolean => inlineDerived(text).length > 0;
 
 /** Text with every {{ formula | format }} computed and labelled, e.g. "20.7% (derived: 4.1433 ÷ 20)". */
-export function expandDerived(text: string, word = 'derived'): string {
+export function expandDerived(text: string, word = 'derived', style: NumberStyle = ENGLISH): string {
   let out = '';
   let last = 0;
   for (const f of inlineDerived(text)) {
-    out += `${text.slice(last, f.index)}${formatDerived(evaluate(f.formula), f.format ?? '0.0')} (${word}: ${prettyFormula(f.formula)})`;
+    out += `${text.slice(last, f.index)}${formatDerived(evaluate(f.formula), f.format ?? '0.0', style)} (${word}: ${prettyFormula(f.formula)})`;
     last = f.index + f.length;
   }
   return last ? out + text.slice(last) : text;

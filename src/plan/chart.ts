@@ -3,6 +3,7 @@ import { fontKey } from '../font-twins.js';
 import type { Chart } from '../load/schema.js';
 import { seriesColours } from '../theme/palette.js';
 import { chartAlt } from './alt.js';
+import { ENGLISH } from '../figures/format.js';
 import { seriesDecimals, unitPlacement, valueRanges } from './chart-axis.js';
 import { chartProblems } from './chart-rules.js';
 import type { PlanContext } from './context.js';
@@ -28,7 +29,7 @@ export function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: n
     kind: 'chart',
     box,
     spec: chart,
-    alt: chartAlt(chart),
+    alt: chartAlt(chart, ctx.outline.meta.lang, ctx.numbers),
     colours: seriesColours(palette, Math.max(count, 1)),
     font: ctx.theme.font,
     textColour: colours.text,
@@ -36,6 +37,7 @@ export function chartShape(ctx: PlanContext, chart: Chart, box: Box, fontSize: n
     background: colours.background,
     fontSize,
     decimals: seriesDecimals(chart),
+    ...(ctx.numbers === ENGLISH ? {} : { numbers: ctx.numbers }),
     ranges: valueRanges(chart),
     ...unitPlacement(chart),
     native: chart.native ?? ctx.outline.charts === 'native',

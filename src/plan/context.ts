@@ -8,6 +8,7 @@ import type { TextShape } from './deck.js';
 import type { Paragraph } from './measure.js';
 import { plainText } from './inline.js';
 import { resolveLabels, type Labels } from './labels.js';
+import { numberStyle, type NumberStyle } from '../figures/format.js';
 import { MIN_CONTRAST, readableColour } from '../theme/contrast.js';
 import { briefingTemplate } from '../template/briefing.js';
 import { layoutFor, type Template, type TemplateLayout } from '../template/model.js';
@@ -26,6 +27,8 @@ const FRAMES = new WeakMap<Template, Map<LayoutName, Frame>>();
 export class PlanContext {
   /** The words deckgen writes, in the outline's language. */
   readonly labels: Labels;
+  /** The separators numbers deckgen writes take, in the outline's language. */
+  readonly numbers: NumberStyle;
 
   constructor(
     readonly outline: Outline,
@@ -36,6 +39,7 @@ export class PlanContext {
     readonly diagnostics: Diagnostic[] = [],
   ) {
     this.labels = resolveLabels(outline.meta.lang, outline.labels);
+    this.numbers = numberStyle(outline.meta.lang);
   }
 
   /**
@@ -70,12 +74,12 @@ export class PlanContext {
 
   /** A paragraph of outline text, derived figures computed and marked in the deck's language. */
   para(text: string, level = 0, bullet = false, spaceBefore = 0): Paragraph {
-    return para(text, level, bullet, spaceBefore, this.labels.derived);
+    return para(text, level, bullet, spaceBefore, this.labels.derived, this.numbers);
   }
 
   /** The outline's bullets as paragraphs. */
   bullets(items: readonly BulletInput[], level = 0, spaceBefore = 10): Paragraph[] {
-    return bulletParagraphs(items, level, spaceBefore, this.labels.derived);
+    return bulletParagraphs(items, level, spaceBefore, this.labels.derived, this.numbers);
   }
 
   /** The context for one slide: its own colours over the deck's, problems still reported together. */

@@ -2,6 +2,7 @@
  * The Deck: what plan produces and emit consumes. Every position is in inches and every size
  * decided; emit makes no layout decisions of its own.
  */
+import type { NumberStyle } from '../figures/format.js';
 import type { Chart, LayoutName } from '../load/schema.js';
 import type { AdvanceTable } from './metrics/ranges.js';
 import type { Template } from '../template/model.js';
@@ -75,6 +76,8 @@ export interface ChartShape {
   fontSize: number;
   /** Decimals of each series' numbers (one per series). */
   decimals: number[];
+  /** The separators of the deck's language, when they are not English's (1.234,5; 1 234,5). */
+  numbers?: NumberStyle;
   /** Value axis ranges: bars from zero, lines to fit their variation. */
   ranges: { left: AxisRange; right: AxisRange };
   /** Unit appended to data labels, to tick labels, and the value axis title (see chart-axis.ts). */

@@ -1,6 +1,7 @@
 /** Building fitted text shapes: the one place that turns words and a box into a TextShape. */
 import { xmlSafe } from '../emit/sanitize.js';
 import { expandDerived } from '../figures/derive.js';
+import { ENGLISH, type NumberStyle } from '../figures/format.js';
 import type { BulletInput } from '../load/schema.js';
 import type { TextRole, Theme } from '../theme/theme.js';
 import type { Insets, PlaceholderRef, TextShape } from './deck.js';
@@ -40,19 +41,19 @@ export interface Fitted {
 }
 
 /** One paragraph; `{{ formula }}` in the text is computed and marked with `derived`, the deck's word for it. */
-export function para(text: string | Run[], level = 0, bullet = false, spaceBefore = 0, derived = 'derived'): Paragraph {
-  return { runs: typeof text === 'string' ? parseInline(expandDerived(text, derived)) : text, level, bullet, spaceBefore };
+export function para(text: string | Run[], level = 0, bullet = false, spaceBefore = 0, derived = 'derived', numbers: NumberStyle = ENGLISH): Paragraph {
+  return { runs: typeof text === 'string' ? parseInline(expandDerived(text, derived, numbers)) : text, level, bullet, spaceBefore };
 }
 
 /** Bullets as the outline nests them, flattened into paragraphs with levels. */
-export function bulletParagraphs(items: readonly BulletInput[], level = 0, spaceBefore = 10, derived = 'derived'): Paragraph[] {
+export function bulletParagraphs(items: readonly BulletInput[], level = 0, spaceBefore = 10, derived = 'derived', numbers: NumberStyle = ENGLISH): Paragraph[] {
   const out: Paragraph[] = [];
   for (const item of items) {
-    if (Array.isArray(item)) out.push(...bulletParagraphs(item, level + 1, spaceBefore / 2, derived));
-    else if (typeof item === 'string') out.push(para(item, level, true, level === 0 ? spaceBefore : spaceBefore / 2, derived));
+    if (Array.isArray(item)) out.push(...bulletParagraphs(item, level + 1, spaceBefore / 2, derived, numbers));
+    else if (typeof item === 'string') out.push(para(item, level, true, level === 0 ? spaceBefore : spaceBefore / 2, derived, numbers));
     else {
-      out.push(para(item.text, level, true, level === 0 ? spaceBefore : spaceBefore / 2, derived));
-      if (item.bullets) out.push(...bulletParagraphs(item.bullets, level + 1, spaceBefore / 2, derived));
+      out.push(para(item.text, level, true, level === 0 ? spaceBefore : spaceBefore / 2, derived, numbers));
+      if (item.bullets) out.push(...bulletParagraphs(item.bullets, level + 1, spaceBefore / 2, derived, numbers));
     }
   }
   return out;

@@ -27,7 +27,7 @@ function gaps(shape: ChartShape): number[] {
     ctx.font = (item as unknown as { font: { string: string } }).font.string;
     const lines = Array.isArray(item.label) ? item.label : [item.label];
     const width = Math.max(...lines.map((l) => ctx.measureText(String(l)).width));
-    return { left: item.options.translation[0] - width / 2, right: item.options.translation[0] + width / 2 };
+    return { left: item.options.translation![0]! - width / 2, right: item.options.translation![0]! + width / 2 };
   });
   return boxes.slice(1).map((b, i) => b.left - boxes[i]!.right);
 }

@@ -1,7 +1,7 @@
 /** KPI cards: two to four headline figures. */
 import type { SlideOf } from '../../load/layouts.js';
 import type { Kpi } from '../../load/schema.js';
-import { formatNumber } from '../../figures/format.js';
+import { ENGLISH, formatNumber, type NumberStyle } from '../../figures/format.js';
 import { evaluate, formatDerived, prettyFormula } from '../../figures/derive.js';
 import type { PlanContext } from '../context.js';
 import type { Shape, TextShape } from '../deck.js';
@@ -9,9 +9,9 @@ import { columns, pad } from '../grid.js';
 import { parseInline } from '../inline.js';
 import { lineWidth } from '../measure.js';
 
-/** A KPI's value as shown: numbers keep the digits the source gives, with thousands separators. */
-export function kpiValue(k: Kpi): string {
-  const shown = k.derived ? formatDerived(evaluate(k.derived.formula), k.derived.format) : typeof k.value === 'number' ? formatNumber(k.value) : String(k.value);
+/** A KPI's value as shown: numbers keep the digits the source gives, with the language's separators. */
+export function kpiValue(k: Kpi, numbers: NumberStyle = ENGLISH): string {
+  const shown = k.derived ? formatDerived(evaluate(k.derived.formula), k.derived.format, numbers) : typeof k.value === 'number' ? formatNumber(k.value, undefined, numbers) : String(k.value);
   // "%" belongs to the number, as it does in a derived "0%" figure: 87 with unit "%" shows "87%".
   return k.unit?.startsWith('%') && !shown.endsWith('%') ? `${shown}%` : shown;
 }
@@ -41,7 +41,7 @@ export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
     shapes.push({ kind: 'rect', box: card, fill: colours.panel }, { kind: 'rect', box: { ...card, h: 0.08 }, fill: colours.accent });
     const inner = pad(card, 0.25);
     let y = inner.y + 0.05;
-    const value = ctx.text({ ...inner, y, h: 1.05 }, [ctx.para(kpiValue(k))], { role: 'kpiValue', bold: true, colour: colours.primary, valign: 'bottom' }, [...at, k.derived ? 'derived' : 'value']);
+    const value = ctx.text({ ...inner, y, h: 1.05 }, [ctx.para(kpiValue(k, ctx.numbers))], { role: 'kpiValue', bold: true, colour: colours.primary, valign: 'bottom' }, [...at, k.derived ? 'derived' : 'value']);
     values.push(value);
     shapes.push(value);
     y += 1.1;
