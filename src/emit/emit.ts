@@ -5,7 +5,7 @@
 import type { RenderedDeck, RenderedShape, RenderedSlide, TextShape } from '../plan/deck.js';
 import { INSETS, para } from '../plan/text.js';
 import type { ImageAssets } from '../render/images.js';
-import { layoutFor } from '../template/model.js';
+import { layoutFor, type Template } from '../template/model.js';
 import { finishEarly, finishPackage, type PackageOptions } from './package.js';
 import { PartCollector, type EarlyFinish, type Parts } from './parts.js';
 import { PptxGenJS, type Presentation, type Slide } from './pptx.js';
@@ -75,12 +75,18 @@ function inReadingOrder(shapes: readonly RenderedShape[]): RenderedShape[] {
 
 /**
  * What the package step does to each shape. On a user's template, text in its placeholders takes
- * the template's own colours and typefaces (`inherit`); the sizes stay explicit, as measured.
+ * the template's own colours and typefaces (`inherit`); the sizes stay explicit, as measured. A
+ * typeface stays on the runs when the outline's own font (theme.font or headingFont) is not the
+ * one the placeholder would give (the template's heading font in titles, its body font
+ * elsewhere): the text was measured in the outline's font, and one deck should not mix the two.
  */
-function note(shape: RenderedShape, ownTemplate: boolean): ShapeNote {
+function note(shape: RenderedShape, template: Template): ShapeNote {
   if (shape.kind === 'rect' || (shape.kind === 'image' && shape.decorative)) return { decorative: true };
-  if (shape.kind === 'text' && shape.placeholder) return { placeholder: shape.placeholder, ...(ownTemplate ? {} : { inherit: true }) };
-  return {};
+  if (shape.kind !== 'text' || !shape.placeholder) return {};
+  if (template.chrome) return { placeholder: shape.placeholder };
+  const heading = shape.placeholder.type === 'title' || shape.placeholder.type === 'ctrTitle';
+  const given = heading ? template.fonts.major : template.fonts.minor;
+  return { placeholder: shape.placeholder, inherit: true, ...(shape.font === given ? {} : { keepFont: true }) };
 }
 
 export async function emitDeck(deck: RenderedDeck, media: Media, options: PackageOptions): Promise<Uint8Array> {
@@ -128,7 +134,7 @@ async function pptxParts(deck: RenderedDeck, media: Media, notes: SlideNote[], e
     const number = slideNumber(planned, i + 1);
     const shapes = [...inReadingOrder(planned.shapes.filter(shows)), ...(number ? [number] : [])];
     for (const shape of shapes) emitShape(pptx, slide, shape, media);
-    notes.push({ layout: template.layouts.indexOf(layout) + 1, shapes: shapes.map((s) => note(s, template.chrome)) });
+    notes.push({ layout: template.layouts.indexOf(layout) + 1, shapes: shapes.map((s) => note(s, template)) });
     if (planned.notes) slide.addNotes(xmlSafe(planned.notes));
   });
   // With the part collector standing in for JSZip (pptx.ts), "writing" hands back the parts.

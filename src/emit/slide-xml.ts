@@ -12,6 +12,8 @@ export interface ShapeNote {
   decorative?: boolean;
   /** Runs take colour and typeface from the layout's placeholder (a user's template). */
   inherit?: boolean;
+  /** ...but keep their own typeface: the outline's font, which the text was measured in, is not the placeholder's. */
+  keepFont?: boolean;
 }
 
 export interface SlideNote {
@@ -54,11 +56,12 @@ function placeholder(shape: string, ph: PlaceholderRef, id: number): string {
   return out;
 }
 
-/** Runs without their own colour and typefaces, so the layout's placeholder styles show. */
-function inherited(shape: string): string {
-  return shape.replace(/(<a:(?:rPr|endParaRPr)\b[^>]*>)(.*?)(<\/a:(?:rPr|endParaRPr)>)/gs, (_m, open: string, inner: string, close: string) =>
-    `${open}${inner.replace(/<a:solidFill>.*?<\/a:solidFill>/s, '').replace(/<a:(?:latin|ea|cs)\b[^>]*\/>/g, '')}${close}`,
-  );
+/** Runs without their own colour (and typefaces, unless kept), so the layout's placeholder styles show. */
+function inherited(shape: string, keepFont = false): string {
+  return shape.replace(/(<a:(?:rPr|endParaRPr)\b[^>]*>)(.*?)(<\/a:(?:rPr|endParaRPr)>)/gs, (_m, open: string, inner: string, close: string) => {
+    const uncoloured = inner.replace(/<a:solidFill>.*?<\/a:solidFill>/s, '');
+    return `${open}${keepFont ? uncoloured : uncoloured.replace(/<a:(?:latin|ea|cs)\b[^>]*\/>/g, '')}${close}`;
+  });
 }
 
 function decorative(shape: string, id: number): string {
@@ -87,7 +90,7 @@ export function finishSlide(xml: string, note: SlideNote, language: TextLanguage
   const shapes = parts.shapes.map((shape, i) => {
     const id = i + 2;
     const n = note.shapes[i]!;
-    if (n.placeholder) return placeholder(n.inherit ? inherited(shape) : shape, n.placeholder, id);
+    if (n.placeholder) return placeholder(n.inherit ? inherited(shape, n.keepFont) : shape, n.placeholder, id);
     if (n.decorative) return decorative(shape, id);
     return shape.replace(/<p:cNvPr id="\d+"/, `<p:cNvPr id="${id}"`);
   });

@@ -65,6 +65,22 @@ describe('the default deck on a template', () => {
     for (const slide of german.deck.slides) for (const s of slide.shapes) if (!(s.kind === 'text' && s.hidden)) expect(s.box.x + s.box.w).toBeLessThanOrEqual(10 + 1e-6);
   });
 
+  it('keeps the outline\'s own fonts in the placeholders too, so titles are shown in the font they were measured in', async () => {
+    const runFonts = async (file: string): Promise<{ title: string[]; body: string[] }> => {
+      const { pptx } = await build(file);
+      const xml = await pptx.text('ppt/slides/slide2.xml');
+      const fontsOf = (ph: RegExp): string[] => {
+        const sp = [...xml.matchAll(/<p:sp>.*?<\/p:sp>/gs)].map((m) => m[0]).find((x) => ph.test(x))!;
+        return [...new Set([...sp.matchAll(/<a:latin typeface="([^"]+)"/g)].map((m) => m[1]!))];
+      };
+      return { title: fontsOf(/<p:ph type="title"/), body: fontsOf(/<p:ph (?:type="body" )?idx="1"/) };
+    };
+    // The template's own fonts: the placeholders give them, so the runs name none.
+    expect(await runFonts(deckWithTemplate('office'))).toEqual({ title: [], body: [] });
+    // The outline's: written on the runs, as on every other shape of the deck.
+    expect(await runFonts(deckWithTemplate('office', '  font: Georgia\n  headingFont: Cambria\n'))).toEqual({ title: ['Cambria'], body: ['Georgia'] });
+  });
+
   it('lets the outline choose a layout by name, and says at its line when the name is not there', async () => {
     const { slides } = await build(deckWithTemplate('office', '  layouts: { chart: "Blank", table: "Title and Content" }\n'));
     expect(slides[8]!.layout).toBe('Title and Content');
