@@ -316,6 +316,16 @@ describe('planDeck: figures and sources', () => {
     expect(t).toContain('laptops');
   });
 
+  it('sets the cards\' labels, like their values, at one size: the one the longest fits at', () => {
+    const text = lines('title: T', 'slides:', '  - title: K', '    kpis:', '      - { value: 1, unit: "€ Tsd.", label: Umsatz }', '      - { value: 2, unit: "%", label: Bruttomarge nach Energiebeschaffungskosten }', '      - { value: 3, unit: FTE, label: Beschäftigte }', '      - { value: 4, unit: Stück, label: Verträge }');
+    const shapes = textShapes(plan(text).deck.slides[1]!);
+    const sizeOf = (t: string): number => shapes.find((s) => s.paragraphs.some((p) => p.runs.map((r) => r.text).join('') === t))!.size;
+    const labels = ['Umsatz', 'Bruttomarge nach Energiebeschaffungskosten', 'Beschäftigte', 'Verträge'].map(sizeOf);
+    expect(new Set(labels).size).toBe(1);
+    expect(labels[0]).toBeLessThan(18);
+    expect(new Set(['€ Tsd.', 'FTE', 'Stück'].map(sizeOf)).size).toBe(1);
+  });
+
   it('says in the source line that derived figures are computed', () => {
     const t = texts(plan(kpis).deck.slides[1]!);
     expect(t).toContain('Source: Huang Xiqin, 2012 (para. 1). Figures marked "derived" are computed from the cited figures.');

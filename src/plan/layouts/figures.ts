@@ -35,6 +35,8 @@ export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
   const style = { font: ctx.theme.font, bold: true, lineSpacing: 1 };
   const unitH = slide.kpis.some((k) => kpiUnit(k) && lineWidth(parseInline(kpiUnit(k)!), style, ctx.theme.sizes.kpiLabel.min) > room) ? 0.75 : 0.45;
   const values: TextShape[] = [];
+  const units: TextShape[] = [];
+  const labels: TextShape[] = [];
   cards.forEach((card, i) => {
     const k = slide.kpis[i]!;
     const at = ['slides', slide.index, 'kpis', i];
@@ -47,18 +49,25 @@ export function kpisBody(ctx: PlanContext, slide: SlideOf<'kpis'>): Shape[] {
     y += 1.1;
     const unit = kpiUnit(k);
     if (unit) {
-      shapes.push(ctx.text({ ...inner, y, h: unitH }, [ctx.para(unit)], { role: 'kpiLabel', max: 18, bold: true, colour: ctx.accentInk(colours.panel) }, [...at, 'unit']));
+      const shown = ctx.text({ ...inner, y, h: unitH }, [ctx.para(unit)], { role: 'kpiLabel', max: 18, bold: true, colour: ctx.accentInk(colours.panel) }, [...at, 'unit']);
+      units.push(shown);
+      shapes.push(shown);
     }
     y += unitH + 0.1;
     const foot = k.derived ? `${capitalise(ctx.labels.derived)}: ${prettyFormula(k.derived.formula)}` : undefined;
     const footH = foot ? 0.5 : 0;
-    shapes.push(ctx.text({ ...inner, y, h: inner.y + inner.h - y - footH }, [ctx.para(k.label)], { role: 'kpiLabel', colour: colours.text }, [...at, 'label']));
+    const label = ctx.text({ ...inner, y, h: inner.y + inner.h - y - footH }, [ctx.para(k.label)], { role: 'kpiLabel', colour: colours.text }, [...at, 'label']);
+    labels.push(label);
+    shapes.push(label);
     if (foot) {
       shapes.push(ctx.text({ ...inner, y: inner.y + inner.h - footH, h: footH }, [ctx.para(foot)], { role: 'footnote', italic: true, colour: colours.muted, valign: 'bottom' }, [...at, 'derived']));
     }
   });
-  // Figures side by side read as peers: all at the size the longest one fits at.
-  const size = Math.min(...values.map((v) => v.size));
-  for (const v of values) v.size = size;
+  // Figures side by side read as peers: values, units and labels each at the size the longest
+  // one fits at (a smaller size only ever fits better).
+  for (const peers of [values, units, labels]) {
+    const size = Math.min(...peers.map((v) => v.size));
+    for (const v of peers) v.size = size;
+  }
   return shapes;
 }
