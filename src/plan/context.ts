@@ -7,7 +7,7 @@ import type { Theme } from '../theme/theme.js';
 import type { TextShape } from './deck.js';
 import type { Paragraph } from './measure.js';
 import { plainText } from './inline.js';
-import { resolveLabels, type Labels } from './labels.js';
+import { resolveLabels, upright, type Labels } from './labels.js';
 import { numberStyle, type NumberStyle } from '../figures/format.js';
 import { MIN_CONTRAST, readableColour } from '../theme/contrast.js';
 import { briefingTemplate } from '../template/briefing.js';
@@ -99,7 +99,9 @@ export class PlanContext {
   }
 
   /** A fitted text shape; text that cannot fit even at the role's smallest size is reported at `path`. */
-  text(box: Box, paragraphs: Paragraph[], o: TextOptions, path: readonly PropertyKey[]): TextShape {
+  text(box: Box, paragraphs: Paragraph[], options: TextOptions, path: readonly PropertyKey[]): TextShape {
+    // deckgen's own italics (quotes, captions, footnotes) stay upright in Chinese, Japanese and Korean.
+    const o = options.italic && upright(this.outline.meta.lang) ? { ...options, italic: false } : options;
     const { shape, fits, needed, room } = fittedText(box, paragraphs, this.theme, o);
     if (!fits) {
       const words = paragraphs.reduce((n, p) => n + plainText(p.runs).split(/\s+/).filter(Boolean).length, 0);

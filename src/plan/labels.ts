@@ -105,6 +105,25 @@ export function resolveLabels(lang: string, overrides: LabelsInput = {}): Labels
   return { ...base, ...own };
 }
 
+/** Quotation marks, opening and closing, by primary language subtag (English's for the rest). */
+const QUOTES: Record<string, [string, string]> = {
+  de: ['\u201E', '\u201C'],
+  fr: ['\u00AB\u202F', '\u202F\u00BB'],
+  es: ['\u00AB', '\u00BB'],
+  ja: ['\u300C', '\u300D'],
+  zh: ['\u201C', '\u201D'],
+};
+
+/** `text` in the language's quotation marks, unless it already opens with one. */
+export function quoted(text: string, lang: string): string {
+  if (/^[\u201C\u201E\u00AB\u300C\u300E"']/.test(text.trimStart())) return text;
+  const [open, close] = QUOTES[lang.split('-')[0]!.toLowerCase()] ?? ['\u201C', '\u201D'];
+  return `${open}${text}${close}`;
+}
+
+/** Chinese, Japanese and Korean have no italics (a slanted CJK glyph is a distortion): set upright. */
+export const upright = (lang: string): boolean => /^(zh|ja|ko)(-|$)/i.test(lang);
+
 /** Fills {name} slots in a label. */
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fill, LABEL_LANGUAGES, resolveLabels } from '../../src/plan/labels.js';
+import { fill, LABEL_LANGUAGES, quoted, resolveLabels } from '../../src/plan/labels.js';
+import { parseOutline } from '../../src/load/load.js';
+import type { TextShape } from '../../src/plan/deck.js';
+import { planDeck } from '../../src/plan/plan.js';
 import { LABEL_KEYS } from '../../src/load/schema.js';
 
 describe('labels', () => {
@@ -25,5 +28,27 @@ describe('labels', () => {
     expect(labels.sources).toBe('Literatur');
     expect(labels.agenda).toBe('Agenda');
     expect(fill(labels.source, { list: 'Amt, 2024' })).toBe('Quelle: Amt, 2024.');
+  });
+});
+
+describe('quotes in the deck\'s language', () => {
+  it('take the language\'s quotation marks, and none twice', () => {
+    expect(quoted('Wir müssen handeln.', 'de-DE')).toBe('\u201EWir müssen handeln.\u201C');
+    expect(quoted('Il faut agir.', 'fr')).toBe('\u00AB\u202FIl faut agir.\u202F\u00BB');
+    expect(quoted('今すぐ動く。', 'ja-JP')).toBe('\u300C今すぐ動く。\u300D');
+    expect(quoted('Act now.', 'en-GB')).toBe('\u201CAct now.\u201D');
+    expect(quoted('Act now.', 'pt-BR')).toBe('\u201CAct now.\u201D');
+    expect(quoted('\u201EWir müssen.\u201C', 'de')).toBe('\u201EWir müssen.\u201C');
+  });
+
+  it('are set upright in Chinese, Japanese and Korean, in italics elsewhere', async () => {
+    const quoteOf = (lang: string): TextShape => {
+      const outline = parseOutline(`title: T\nlang: ${lang}\nslides:\n  - quote: { text: "今すぐ動く", by: 山田 }\n`, 'q.yaml');
+      const shapes = planDeck(outline).deck.slides[1]!.shapes.filter((s): s is TextShape => s.kind === 'text');
+      return shapes.find((s) => s.paragraphs.some((p) => p.runs.some((r) => r.text.includes('今すぐ動く'))))!;
+    };
+    expect(quoteOf('ja-JP').italic).toBeFalsy();
+    expect(quoteOf('ja-JP').paragraphs[0]!.runs.map((r) => r.text).join('')).toBe('\u300C今すぐ動く\u300D');
+    expect(quoteOf('en-US').italic).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import type { SlideOf } from '../../load/layouts.js';
 import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
 import { columns, HEADING_H, pad, TWO_COLUMNS } from '../grid.js';
+import { quoted } from '../labels.js';
 import { HEIGHT_SAFETY, textHeight } from '../measure.js';
 import { paginate } from '../paginate.js';
 import type { Box } from '../units.js';
@@ -47,10 +48,10 @@ export function quoteBody(ctx: PlanContext, slide: SlideOf<'quote'>): Shape[] {
   const w = area.w - 1.4;
   const byH = slide.quote.by ? 0.6 : 0;
   const room = { x, y: area.y + 0.2, w, h: area.h - 0.4 - byH };
-  const quote = ctx.text(room, [ctx.para(`\u201C${slide.quote.text}\u201D`)], { role: 'quote', italic: true, colour: colours.primary, lineSpacing: 1.05 }, ['slides', slide.index, 'quote', 'text']);
+  const quote = ctx.text(room, [ctx.para(quoted(slide.quote.text, ctx.outline.meta.lang))], { role: 'quote', italic: true, colour: colours.primary, lineSpacing: 1.05 }, ['slides', slide.index, 'quote', 'text']);
   // Shrink the quote's box to its text and centre quote and attribution together, so the
   // attribution sits under the last line rather than at the foot of an empty box.
-  const used = textHeight(quote.paragraphs, { font: quote.font, book: ctx.theme.faces, italic: true, lineSpacing: quote.lineSpacing }, quote.size, w - quote.insets.l - quote.insets.r);
+  const used = textHeight(quote.paragraphs, { font: quote.font, book: ctx.theme.faces, italic: !!quote.italic, lineSpacing: quote.lineSpacing }, quote.size, w - quote.insets.l - quote.insets.r);
   const quoteH = Math.min(room.h, used / HEIGHT_SAFETY + quote.insets.t + quote.insets.b);
   const top = area.y + (area.h - quoteH - byH) / 2;
   quote.box = { x, y: top, w, h: quoteH };
