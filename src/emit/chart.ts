@@ -139,6 +139,6 @@ export function emitNativeChart(pptx: Presentation, slide: Slide, shape: ChartSh
   } as Opts);
 }
 
-function range(r: { min?: number; max?: number }): Opts {
-  return { ...(r.min !== undefined ? { valAxisMinVal: r.min } : {}), ...(r.max !== undefined ? { valAxisMaxVal: r.max } : {}) } as Opts;
+function range(r: { min?: number; max?: number; step?: number }): Opts {
+  return { ...(r.min !== undefined ? { valAxisMinVal: r.min } : {}), ...(r.max !== undefined ? { valAxisMaxVal: r.max } : {}), ...(r.step !== undefined ? { valAxisMajorUnit: r.step } : {}) } as Opts;
 }

@@ -8,6 +8,8 @@ import { isBarSeries } from './chart-rules.js';
 export interface AxisRange {
   min?: number;
   max?: number;
+  /** Distance between gridlines, when it is set (two axes whose zeros are aligned). */
+  step?: number;
 }
 
 /** 1, 2 or 5 times a power of ten, the nearest to `rough`. */
@@ -59,7 +61,35 @@ export function valueRanges(chart: Chart): { left: AxisRange; right: AxisRange }
     }
     return range;
   };
-  return { left: axis('left'), right: axis('right') };
+  const left = axis('left');
+  const right = axis('right');
+  return chart.yMin === undefined && chart.yMax === undefined ? alignedZeros(chart, left, right) : { left, right };
+}
+
+/** Gridlines of a two-axis chart, per side: about five between the lowest and highest value. */
+const INTERVALS = 5;
+
+/**
+ * A chart with values on both axes puts both zeros on the same gridline when either axis has
+ * negative values, so a negative value never seems to sit on the other axis's positive side:
+ * each axis gets a round step, and both the same number of gridlines below and above zero. (With
+ * only positive values each axis starts at its own zero, or its own range, as before.)
+ */
+function alignedZeros(chart: Chart, left: AxisRange, right: AxisRange): { left: AxisRange; right: AxisRange } {
+  const side = (axis: 'left' | 'right'): number[] => chart.series.filter((s) => (s.axis === 'right' ? 'right' : 'left') === axis).flatMap((s) => s.values.filter(Number.isFinite));
+  const [l, r] = [side('left'), side('right')];
+  if (!l.length || !r.length || (Math.min(...l) >= 0 && Math.min(...r) >= 0)) return { left, right };
+  const spans = [l, r].map((v) => {
+    // Room above the highest value (and below the lowest) for its data label, as bars get.
+    const lo = Math.min(0, ...v);
+    const hi = Math.max(0, ...v);
+    const pad = (hi - lo) * 0.18;
+    return { lo: lo < 0 ? lo - pad : 0, hi: hi > 0 ? hi + pad : 0, step: niceStep((hi - lo) / INTERVALS || 1) };
+  });
+  const below = Math.max(...spans.map((a) => Math.ceil(-a.lo / a.step - 1e-9)));
+  const above = Math.max(...spans.map((a) => Math.ceil(a.hi / a.step - 1e-9)));
+  const [a, b] = spans.map((x): AxisRange => ({ min: tidy(-below * x.step, x.step), max: tidy(above * x.step, x.step), step: x.step })) as [AxisRange, AxisRange];
+  return { left: a, right: b };
 }
 
 /** Decimals as written: the most any value of the series has (7.1, 7, 6.9 -> 1), at most 4. */

@@ -93,7 +93,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
     stacked,
     grid: { color: hex(shape.gridColour), drawTicks: false },
     border: { display: false },
-    ticks: { color: text, font, padding: 8, callback: (v: string | number) => withUnit(formatNumber(Number(v), undefined, shape.numbers), shape.tickUnit) },
+    ticks: { color: text, font, padding: 8, ...(shape.ranges.left.step ? { stepSize: shape.ranges.left.step } : {}), callback: (v: string | number) => withUnit(formatNumber(Number(v), undefined, shape.numbers), shape.tickUnit) },
     title: { display: !!valueTitle, text: valueTitle ?? '', color: text, font },
   };
   const categoryAxis = {
@@ -109,7 +109,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
         x: horizontal ? valueAxis : categoryAxis,
         y: horizontal ? categoryAxis : valueAxis,
         ...(spec.series.some((s) => s.axis === 'right')
-          ? { y2: { ...valueAxis, ...range(shape.ranges.right), position: 'right', grid: { display: false }, title: { display: !!spec.y2Title, text: spec.y2Title ?? '', color: text, font } } }
+          ? { y2: { ...valueAxis, ...range(shape.ranges.right), ticks: { ...valueAxis.ticks, ...(shape.ranges.right.step ? { stepSize: shape.ranges.right.step } : {}) }, position: 'right', grid: { display: false }, title: { display: !!spec.y2Title, text: spec.y2Title ?? '', color: text, font } } }
           : {}),
       };
 

@@ -118,6 +118,24 @@ describe('honest axes', () => {
     }
   });
 
+  it('puts both zeros of a two-axis chart on one gridline when either axis has negative values', () => {
+    const labels = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6'];
+    const combo = (right: number[]): Chart =>
+      spec({ type: 'combo', labels, series: [{ name: 'Revenue', values: [820, 760, 1390, 1960, 2100, 2350], type: 'bar' }, { name: 'Margin', values: right, type: 'line', axis: 'right' }] });
+    const { left, right } = valueRanges(combo([4.1, -2.3, 6.8, 9.4, 8.1, 11.2]));
+    for (const r of [left, right]) {
+      expect(r.step).toBeGreaterThan(0);
+      expect(Number.isInteger(Math.round((r.min! / r.step!) * 1e9) / 1e9)).toBe(true);
+    }
+    // The same number of gridlines below zero and above it, on both sides.
+    expect(left.min! / left.step!).toBeCloseTo(right.min! / right.step!, 9);
+    expect(left.max! / left.step!).toBeCloseTo(right.max! / right.step!, 9);
+    expect(right.min).toBeLessThan(-2.3);
+    expect(left.max).toBeGreaterThan(2350);
+    // Positive values on both axes: each axis keeps its own range, as before.
+    expect(valueRanges(combo([19, 16, 14, 15, 13, 12]))).toEqual({ left: { min: 0 }, right: niceRange([19, 16, 14, 15, 13, 12]) });
+  });
+
   it('never takes positive data below zero, and follows yMin/yMax', () => {
     expect(niceRange([1, 2, 30]).min).toBe(0);
     expect(niceRange([-5, 5])).toEqual({ min: -6, max: 6 });

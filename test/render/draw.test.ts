@@ -70,3 +70,26 @@ describe('drawing on kept canvases', () => {
     }
   });
 });
+
+describe('a chart with two value axes', () => {
+  it('draws both zeros at one height when the right axis has negative values, on the same gridlines', async () => {
+    const { drawnChart } = await import('../../src/render/draw.js');
+    const spec: Chart = {
+      type: 'combo',
+      labels: ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6'],
+      series: [
+        { name: 'Revenue', values: [820, 760, 1390, 1960, 2100, 2350], type: 'bar' },
+        { name: 'Margin', values: [4.1, -2.3, 6.8, 9.4, 8.1, 11.2], type: 'line', axis: 'right' },
+      ],
+      dataLabels: true,
+    };
+    const { chart } = drawnChart(chartShapeOf(spec));
+    try {
+      const [y, y2] = [chart.scales.y!, chart.scales.y2!];
+      expect(Math.abs(y.getPixelForValue(0) - y2.getPixelForValue(0))).toBeLessThan(0.5);
+      expect(y.ticks.map((t) => Math.round(y.getPixelForValue(t.value)))).toEqual(y2.ticks.map((t) => Math.round(y2.getPixelForValue(t.value))));
+    } finally {
+      chart.destroy();
+    }
+  });
+});
