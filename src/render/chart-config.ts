@@ -135,7 +135,8 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
           display: round || (spec.series.length > 1 && !endLabels),
           position: round ? 'right' : 'top',
           align: round ? 'center' : 'start',
-          labels: { color: text, font, boxWidth: px, boxHeight: px, padding: px },
+          // In the outline's order: Chart.js lists datasets by drawing order, which puts a combo's lines (drawn last) first.
+          labels: { color: text, font, boxWidth: px, boxHeight: px, padding: px, sort: (a: { datasetIndex?: number; index?: number }, b: { datasetIndex?: number; index?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) || (a.index ?? 0) - (b.index ?? 0) },
         },
         deckgenLegendGap: { gap: round ? 0 : px },
         deckgenBackground: { colour: `#${shape.background}` },

@@ -72,7 +72,7 @@ describe('drawing on kept canvases', () => {
 });
 
 describe('a chart with two value axes', () => {
-  it('draws both zeros at one height when the right axis has negative values, on the same gridlines', async () => {
+  it('draws both zeros at one height when the right axis has negative values, on the same gridlines, and lists its series in order', async () => {
     const { drawnChart } = await import('../../src/render/draw.js');
     const spec: Chart = {
       type: 'combo',
@@ -88,6 +88,8 @@ describe('a chart with two value axes', () => {
       const [y, y2] = [chart.scales.y!, chart.scales.y2!];
       expect(Math.abs(y.getPixelForValue(0) - y2.getPixelForValue(0))).toBeLessThan(0.5);
       expect(y.ticks.map((t) => Math.round(y.getPixelForValue(t.value)))).toEqual(y2.ticks.map((t) => Math.round(y2.getPixelForValue(t.value))));
+      // The legend names the series in the outline's order, bars first here, though lines are drawn last.
+      expect(chart.legend!.legendItems!.map((i) => i.text)).toEqual(['Revenue', 'Margin']);
     } finally {
       chart.destroy();
     }
