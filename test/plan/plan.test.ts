@@ -82,6 +82,19 @@ const IMAGES: ImageSizes = new Map([
   ['port.png', { width: 1600, height: 900, path: '/abs/port.png' }],
 ]);
 
+describe('planDeck: images', () => {
+  it('warns, at the image\'s path, when a picture is stretched past 96 pixels per inch', () => {
+    const text = lines('title: T', 'slides:', '  - title: The port', '    image: { path: port.png, caption: The bonded port }');
+    const small: ImageSizes = new Map([['port.png', { width: 480, height: 160, path: '/abs/port.png' }]]);
+    const [d, ...rest] = plan(text, small).diagnostics;
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ severity: 'warning', code: 'image-low-resolution', line: 4, column: 20 });
+    expect(d!.message).toMatch(/^port\.png is 480 x 160 px, shown 1\d\.\d in wide: \d\d pixels per inch, so it will look soft$/);
+    expect(d!.hint).toMatch(/^use a version at least 1,\d\d0 px wide \(96 pixels per inch at this size\)$/);
+    expect(plan(text, new Map([['port.png', { width: 1600, height: 900, path: '/abs/port.png' }]])).diagnostics).toEqual([]);
+  });
+});
+
 describe('planDeck: geometry', () => {
   it('places every shape of every layout inside the slide', () => {
     const p = plan(EVERY_LAYOUT, IMAGES);

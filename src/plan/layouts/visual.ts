@@ -1,5 +1,6 @@
 /** Picture-led layouts: charts, a chart with takeaways, and an image. */
 import type { SlideOf } from '../../load/layouts.js';
+import { formatNumber } from '../../figures/format.js';
 import { chartShape } from '../chart.js';
 import type { PlanContext } from '../context.js';
 import type { Shape } from '../deck.js';
@@ -32,6 +33,9 @@ export function chartTextBody(ctx: PlanContext, slide: SlideOf<'chart-text'>): S
   ];
 }
 
+/** Below this many image pixels per inch of slide, a picture looks soft when projected or printed. */
+const MIN_PIXELS_PER_INCH = 96;
+
 export function imageBody(ctx: PlanContext, slide: SlideOf<'image'>): Shape[] {
   const { image } = slide;
   const size = ctx.images.get(image.path);
@@ -44,6 +48,18 @@ export function imageBody(ctx: PlanContext, slide: SlideOf<'image'>): Shape[] {
   const h = size.height * scale;
   const box = { x: area.x + (area.w - w) / 2, y: area.y + (area.h - h) / 2, w, h };
   const shapes: Shape[] = [{ kind: 'image', box, path: size.path, alt: [image.alt, image.caption, slide.title].find(visible) ?? 'Image' }];
+  // A picture stretched past its pixels looks soft on a projector: say so, with the size that would not.
+  const perInch = size.width / w;
+  if (perInch < MIN_PIXELS_PER_INCH) {
+    const want = Math.ceil((w * MIN_PIXELS_PER_INCH) / 10) * 10;
+    ctx.problem(
+      ['slides', slide.index, 'image', 'path'],
+      `${image.path} is ${size.width} x ${size.height} px, shown ${w.toFixed(1)} in wide: ${Math.round(perInch)} pixels per inch, so it will look soft`,
+      `use a version at least ${formatNumber(want)} px wide (${MIN_PIXELS_PER_INCH} pixels per inch at this size)`,
+      'image-low-resolution',
+      'warning',
+    );
+  }
   if (image.caption) {
     shapes.push(ctx.text({ x: area.x, y: area.y + area.h + 0.05, w: area.w, h: captionH - 0.05 }, [ctx.para(image.caption)], { role: 'footnote', max: 14, italic: true, colour: ctx.theme.colours.muted, align: 'center' }, ['slides', slide.index, 'image', 'caption']));
   }
