@@ -33,6 +33,20 @@ const KEYS: Record<string, string[]> = {
   source: ['id', 'para'],
 };
 
+/**
+ * Where a key that is unknown here belongs, when it is a key of another part of the outline: a
+ * chart's `series` written at the slide's level, or `sourcesSlide` written on a slide.
+ */
+function homeOf(key: string, path: readonly PropertyKey[]): string | undefined {
+  const here = [...path].reverse().find((p) => typeof p === 'string') ?? '';
+  const elsewhere = (k: string): boolean => Object.entries(KEYS).some(([owner, keys]) => owner !== '' && keys.includes(k));
+  if (here !== '' && KEYS['']!.includes(key) && !elsewhere(key)) return 'at the top of the outline, with `title` and `slides`';
+  const owners = Object.entries(KEYS).filter(([owner, keys]) => owner !== '' && owner !== here && owner !== 'source' && keys.includes(key)).map(([owner]) => owner);
+  if (!owners.length || (here === 'slides' && KEYS.slides!.includes(key))) return undefined;
+  const under = owners.filter((o) => KEYS[here]?.includes(o));
+  return `under ${(under.length ? under : owners).map((o) => `\`${o}:\``).join(' or ')}: indent it below that key`;
+}
+
 function knownKeys(path: readonly PropertyKey[]): string[] {
   const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
   // A slide's own theme takes only colours; the deck's theme takes more.
@@ -53,10 +67,11 @@ function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
       return issue.keys.map((key) => {
         const candidates = knownKeys(path);
         const guess = didYouMean(key, candidates);
+        const home = guess ? undefined : homeOf(key, path);
         return {
           path: [...path, key],
           atKey: true,
-          message: `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+          message: `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : home ? ` here: it belongs ${home}` : ''}`,
           hint: candidates.length ? `allowed here: ${candidates.join(', ')}` : 'remove it',
         };
       });
@@ -93,6 +108,7 @@ function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
         const near = nearestColour(input);
         return [{ path, message: `${JSON.stringify(input)} is not a colour`, hint: `a colour is ${COLOUR_FORMS}${near ? `; nearest valid: "${near}"` : ''}` }];
       }
+      if (path[path.length - 1] === 'lang') return [{ path, message: issue.message, hint: languageHint((issue as { input?: unknown }).input) }];
       return [{ path, message: issue.message, hint: hintFor(path) }];
     case 'too_small':
     case 'too_big': {
@@ -160,6 +176,18 @@ function describeInput(input: unknown): string {
   if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
   if (typeof input === 'object') return 'a mapping';
   return `${typeof input} ${JSON.stringify(input).slice(0, 40)}`;
+}
+
+/** Language names people write for `lang`, and the tag PowerPoint uses. */
+const LANGUAGE_TAGS: Record<string, string> = {
+  english: 'en-US', british: 'en-GB', german: 'de-DE', deutsch: 'de-DE', french: 'fr-FR', français: 'fr-FR', francais: 'fr-FR', spanish: 'es-ES', español: 'es-ES', espanol: 'es-ES',
+  italian: 'it-IT', portuguese: 'pt-BR', dutch: 'nl-NL', polish: 'pl-PL', swedish: 'sv-SE', danish: 'da-DK', norwegian: 'nb-NO', finnish: 'fi-FI', czech: 'cs-CZ', russian: 'ru-RU',
+  turkish: 'tr-TR', chinese: 'zh-CN', mandarin: 'zh-CN', japanese: 'ja-JP', korean: 'ko-KR', arabic: 'ar-SA', hebrew: 'he-IL', hindi: 'hi-IN',
+};
+
+function languageHint(input: unknown): string {
+  const tag = typeof input === 'string' ? LANGUAGE_TAGS[input.trim().toLowerCase()] : undefined;
+  return tag ? `write the language's tag: lang: ${tag}` : 'e.g. lang: en-US, lang: de-DE, lang: fr-FR, lang: zh-CN (language, then region)';
 }
 
 function hintFor(path: readonly PropertyKey[]): string | undefined {

@@ -159,7 +159,7 @@ function parseChecked(text: string, file: string): Loaded {
     return diagnostic(file, 'schema', f.message, { ...pos, ...(f.hint ? { hint: f.hint } : {}) });
   };
 
-  const syntax = yamlProblems(doc, lines, file);
+  const syntax = yamlProblems(doc, lines, file, source);
   if (hasErrors(syntax)) throw new InputError(syntax);
 
   const data = toData(doc, lines, file);
@@ -244,7 +244,49 @@ const byPosition = (ds: Diagnostic[]): Diagnostic[] => sortDiagnostics(ds);
  * YAML problems: the first on each line, and the same kind at most three times (one unclosed
  * bracket can cause hundreds).
  */
-function yamlProblems(doc: Document, lines: LineCounter, file: string): Diagnostic[] {
+/**
+ * Two YAML mistakes the parser names in its own terms, at a place that does not help: a list
+ * item indented unlike its neighbours ("a block sequence may not be used as an implicit map key",
+ * at column 1), and a quote never closed (reported at the end of the file). Said plainly, at the
+ * dash and at the opening quote.
+ */
+function plainYamlProblem(code: string, raw: string, line: number, text: string): { line: number; column: number; message: string; hint: string } | undefined {
+  const all = text.split(/\r?\n/);
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BAD_INDENT') {
+    const here = all[line - 1] ?? '';
+    const dash = /^( *)- /.exec(here);
+    if (!dash) return undefined;
+    const indent = dash[1]!.length;
+    // The item before it in the same list: the nearest "- " line above, at about the same depth.
+    for (let i = line - 2; i >= 0; i--) {
+      const other = /^( *)- /.exec(all[i]!);
+      if (!other || Math.abs(other[1]!.length - indent) > 2) continue;
+      if (other[1]!.length === indent) return undefined;
+      return {
+        line,
+        column: indent + 1,
+        message: `this list item is indented ${indent} spaces, the item above it (line ${i + 1}) ${other[1]!.length}`,
+        hint: `line the "- " up with the one on line ${i + 1}: ${other[1]!.length} spaces before it`,
+      };
+    }
+    return undefined;
+  }
+  const quote = /^Missing closing (["'])quote/.exec(raw)?.[1];
+  if (code === 'MISSING_CHAR' && quote) {
+    // The first line with an odd number of that quote (a doubled '' or an escaped \" is text) opens it.
+    for (let i = 0; i < Math.min(all.length, line); i++) {
+      const content = (all[i] ?? '').replace(quote === '"' ? /\\./g : /''/g, '');
+      const at = [...content.matchAll(new RegExp(quote, 'g'))];
+      if (at.length % 2 === 1) {
+        const column = (all[i] ?? '').lastIndexOf(quote) + 1;
+        return { line: i + 1, column, message: `this ${quote === '"' ? 'double' : 'single'}-quoted text is never closed`, hint: `end it with ${quote} on the same line` };
+      }
+    }
+  }
+  return undefined;
+}
+
+function yamlProblems(doc: Document, lines: LineCounter, file: string, text: string): Diagnostic[] {
   const all = [...doc.errors, ...doc.warnings];
   const seen = new Map<string, number>();
   // One mistake makes the parser report several problems on its line: the first says what it is.
@@ -262,6 +304,8 @@ function yamlProblems(doc: Document, lines: LineCounter, file: string): Diagnost
   const found = kept.map((e) => {
     const pos = lines.linePos(e.pos[0]);
     const raw = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const plain = plainYamlProblem(e.code, raw, pos.line, text);
+    if (plain) return diagnostic(file, `yaml-${e.code.toLowerCase()}`, plain.message, { line: plain.line, column: plain.column, hint: plain.hint });
     // The parser recurses per level and reports running out of stack as an ordinary error.
     const tooDeep = /call stack/i.test(raw);
     const message = tooDeep ? 'the outline nests too deeply to read' : raw;

@@ -130,6 +130,18 @@ describe('parseOutline: line and column', () => {
     expect(d!.hint).toBe('write the category labels as a list, one per value, e.g. [July, August, September]');
   });
 
+  it('says where a key written at the wrong level belongs', () => {
+    const series = problems(lines('title: T', 'slides:', '  - title: A', '    chart:', '      type: bar', '      labels: [a]', '    series: [{ name: s, values: [1] }]')).find((d) => d.message.includes('"series"'));
+    expect(series).toMatchObject({ line: 7, column: 5, message: 'unknown key "series" here: it belongs under `chart:`: indent it below that key' });
+    const [top] = problems(lines('title: T', 'slides:', '  - title: A', '    sourcesSlide: false', '    bullets: [a]'));
+    expect(top).toMatchObject({ line: 4, column: 5, message: 'unknown key "sourcesSlide" here: it belongs at the top of the outline, with `title` and `slides`' });
+  });
+
+  it('gives the tag for a language written as a name', () => {
+    const [d] = problems(lines('title: T', 'lang: German', 'slides:', '  - title: A', '    bullets: [a]'));
+    expect(d).toMatchObject({ line: 2, column: 7, hint: "write the language's tag: lang: de-DE" });
+  });
+
   it('keeps lines and columns with Windows line endings', () => {
     const text = lines('title: T', 'slides:', '  - title: A', '    bulets: [x]').replace(/\n/g, '\r\n');
     const [d] = problems(text);
@@ -201,6 +213,17 @@ describe('parseOutline: every problem at once', () => {
 });
 
 describe('parseOutline: YAML syntax', () => {
+  it('says plainly that a list item is indented unlike the one above it, at its dash', () => {
+    const [d, ...rest] = problems(lines('title: Indent', 'slides:', '  - title: One', '    bullets:', '      - a', '     - b', '  - title: Two', '    bullets: [c]'));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ line: 6, column: 6, message: 'this list item is indented 5 spaces, the item above it (line 5) 6', hint: 'line the "- " up with the one on line 5: 6 spaces before it' });
+  });
+
+  it('reports a quote never closed where it opens, not at the end of the file', () => {
+    const [d] = problems(lines('title: quote', 'slides:', '  - title: "Unclosed', '    bullets: [a]', '  - title: Two', '    bullets: [b]'));
+    expect(d).toMatchObject({ line: 3, column: 12, message: 'this double-quoted text is never closed', hint: 'end it with " on the same line' });
+  });
+
   it('reports a bad indentation at its line, as an InputError', () => {
     const text = lines('title: T', 'slides:', '  - title: A', '   bullets: [x]');
     const ds = problems(text);
