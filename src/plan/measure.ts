@@ -53,6 +53,9 @@ export function lineWidth(runs: readonly Run[], style: TextStyle, size: number):
 const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
 const CJK_CHAR = new RegExp(`[${CJK}]`);
 const TOKENS = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'g');
+/** Characters a line may not start with (closing brackets, stops, small kana marks) or end with (opening brackets). */
+const NO_LINE_START = /^[\u3001\u3002\uff0c\uff0e\u30fb\uff1a\uff1b\uff1f\uff01\u30fc\u3005\uff09\u300d\u300f\u3011\u3015\u3009\u300b\uff5d\uff3d]$/;
+const NO_LINE_END = /^[\uff08\u300c\u300e\u3010\u3014\u3008\u300a\uff5b\uff3b]$/;
 
 interface Piece {
   text: string;
@@ -96,7 +99,10 @@ function tokensOf(runs: readonly Run[], style: TextStyle): Token[] {
     for (const text of r.text.match(TOKENS) ?? []) {
       const space = /^\s+$/.test(text);
       // Runs split words at style changes ("**4.1**m"); glue them back so they wrap as one word.
-      const glue = !space && prevText !== undefined && !prevSpace && !/[\u2e80-\uffef]/.test(text + prevText);
+      // East Asian text breaks between any two characters, except where its line-breaking rules
+      // (kinsoku) forbid: never before a closing bracket or stop, never after an opening bracket.
+      const kinsoku = prevText !== undefined && !prevSpace && !space && (NO_LINE_START.test(text) || NO_LINE_END.test(prevText.slice(-1)));
+      const glue = kinsoku || (!space && prevText !== undefined && !prevSpace && !/[\u2e80-\uffef]/.test(text + prevText));
       tokens.push({ text, em: advance(text, bold, italic, style.font, style.book), space, bold, italic, glue });
       prevText = glue ? prevText + text : text;
       prevSpace = space;

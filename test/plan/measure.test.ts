@@ -77,6 +77,17 @@ describe('wrapLines', () => {
     for (const line of lines) expect(lineWidth(runs(line), REGULAR, 18)).toBeLessThanOrEqual(1.01);
   });
 
+  it('keeps East Asian line-breaking rules: no line starts with a closing bracket or stop, none ends with an opening bracket', () => {
+    const text = '関東甲信越地方（首都圏を含む）の売上は、前年比で増加した。「新製品」が好調。';
+    // From two characters a line up: a line one character wide must break anywhere.
+    for (let w = 0.55; w <= 3; w += 0.05) {
+      const lines = wrapLines(runs(text), REGULAR, 18, w);
+      expect(lines.join('')).toBe(text);
+      for (const line of lines.slice(1)) expect(line, `${w.toFixed(2)} in: ${lines.join(' | ')}`).not.toMatch(/^[）」、。]/);
+      for (const line of lines.slice(0, -1)) expect(line, `${w.toFixed(2)} in: ${lines.join(' | ')}`).not.toMatch(/[（「]$/);
+    }
+  });
+
   it('may break between a CJK character and a following Latin word', () => {
     const lines = wrapLines(runs('两江Liangjiang'), REGULAR, 18, lineWidth(runs('Liangjiang'), REGULAR, 18) + 0.01);
     expect(lines).toEqual(['两江', 'Liangjiang']);
