@@ -10,6 +10,8 @@ export interface Finding {
   hint?: string;
   /** Report at the key rather than the value (unknown keys). */
   atKey?: boolean;
+  /** The key an unknown key most likely meant (its did-you-mean). */
+  meant?: string;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -57,7 +59,12 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
 }
 
 export function findingsFromIssues(issues: readonly Issue[], base: PropertyKey[] = []): Finding[] {
-  return issues.flatMap((issue) => fromIssue(issue, base));
+  const all = issues.flatMap((issue) => fromIssue(issue, base));
+  // One misspelt key ({ txt: hello }) also leaves its object without the key it meant: the
+  // did-you-mean at the key says it all, so the object's own complaint is dropped.
+  const same = (a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean => a.length === b.length && a.every((p, i) => p === b[i]);
+  const misspelt = all.filter((f) => f.meant !== undefined);
+  return all.filter((f) => f.atKey || !misspelt.some((m) => same(m.path.slice(0, -1), f.path) || same([...m.path.slice(0, -1), m.meant!], f.path)));
 }
 
 function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
@@ -71,6 +78,7 @@ function fromIssue(issue: Issue, base: PropertyKey[]): Finding[] {
         return {
           path: [...path, key],
           atKey: true,
+          ...(guess ? { meant: guess } : {}),
           message: `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : home ? ` here: it belongs ${home}` : ''}`,
           hint: candidates.length ? `allowed here: ${candidates.join(', ')}` : 'remove it',
         };

@@ -137,6 +137,11 @@ describe('parseOutline: line and column', () => {
     expect(top).toMatchObject({ line: 4, column: 5, message: 'unknown key "sourcesSlide" here: it belongs at the top of the outline, with `title` and `slides`' });
   });
 
+  it('reports a misspelt key once, at the key, not also as the key it meant going missing', () => {
+    const found = problems(lines('title: T', 'slides:', '  - title: A', '    bullets:', '      - { txt: hello }'));
+    expect(found.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(['5:11 unknown key "txt" (did you mean "text"?)']);
+  });
+
   it('gives the tag for a language written as a name', () => {
     const [d] = problems(lines('title: T', 'lang: German', 'slides:', '  - title: A', '    bullets: [a]'));
     expect(d).toMatchObject({ line: 2, column: 7, hint: "write the language's tag: lang: de-DE" });
