@@ -134,7 +134,9 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
         legend: {
           display: round || (spec.series.length > 1 && !endLabels),
           position: round ? 'right' : 'top',
-          align: round ? 'center' : 'start',
+          // A legend that runs to a second column starts both at the top: centred, each column
+          // was centred on its own, and the second began beside the first one's third row.
+          align: round && spec.labels.length * px * 2 <= inToCssPx(shape.box.h) - px * 2 ? 'center' : 'start',
           // In the outline's order: Chart.js lists datasets by drawing order, which puts a combo's lines (drawn last) first.
           labels: { color: text, font, boxWidth: px, boxHeight: px, padding: px, sort: (a: { datasetIndex?: number; index?: number }, b: { datasetIndex?: number; index?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) || (a.index ?? 0) - (b.index ?? 0) },
         },

@@ -95,3 +95,21 @@ describe('a chart with two value axes', () => {
     }
   });
 });
+
+describe('a pie legend of two columns', () => {
+  it('starts both columns at the top, level with each other', async () => {
+    const { drawnChart } = await import('../../src/render/draw.js');
+    const labels = ['United States of America', 'Germany', 'Japan', 'United Kingdom', 'France', 'China', 'Canada', 'Brazil', 'India', 'Australia', 'South Korea', 'Rest of world'];
+    const spec: Chart = { type: 'pie', labels, series: [{ name: 'Revenue', values: [38.2, 9.1, 7.4, 6.3, 5.0, 4.8, 3.9, 3.1, 2.7, 2.2, 1.8, 15.5] }], unit: '%', dataLabels: true };
+    const { chart } = drawnChart(chartShapeOf(spec, { box: { x: 0.6, y: 1.65, w: 12.1, h: 4.85 } }));
+    try {
+      const boxes = (chart.legend as unknown as { legendHitBoxes: { left: number; top: number }[] }).legendHitBoxes;
+      const columns = [...new Set(boxes.map((b) => Math.round(b.left)))];
+      expect(columns.length).toBe(2);
+      const tops = columns.map((left) => Math.min(...boxes.filter((b) => Math.round(b.left) === left).map((b) => b.top)));
+      expect(Math.abs(tops[0]! - tops[1]!)).toBeLessThan(1);
+    } finally {
+      chart.destroy();
+    }
+  });
+});
