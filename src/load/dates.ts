@@ -8,8 +8,9 @@
  * A date is read as written, whatever the machine's time zone (JavaScript's Date.parse reads
  * "10 March 2025" as local midnight, which in Auckland is 9 March in UTC, so the same outline
  * gave different bytes on different machines): calendar dates and times without a zone are UTC.
- * "15.10.2024" is day first, as everywhere dots separate a date; "10/15/2024" and "15/10/2024"
- * are ambiguous, so only their year dates the file, with a warning naming the ISO form.
+ * "15.10.2024" is day first, as everywhere dots separate a date; "15/10/2024" and "10/15/2024"
+ * can be read one way only; "3/4/2024" could be either, so only its year dates the file, with a
+ * warning naming the ISO form.
  */
 
 export const ZIP_FIRST_YEAR = 1980;
@@ -70,8 +71,15 @@ export function readDate(text: string): DateReading {
   }
   const year = /\b(19|20)\d{2}\b/.exec(trimmed)?.[0];
   if (/^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(trimmed)) {
-    const reading = year ? checkYear(new Date(utc(Number(year), 1, 1, [0, 0, 0])), `"${trimmed}"`) : {};
     const [a, b] = trimmed.split(/[/-]/).map(Number) as [number, number];
+    // One order only makes a date (15/10/2024, 10/15/2024): read it so.
+    if (a > 12 && b > 12) return { error: `"${trimmed}" is not a date: neither ${a} nor ${b} is a month` };
+    const only = year && (a > 12) !== (b > 12) ? (a > 12 ? { day: a, month: b } : { day: b, month: a }) : undefined;
+    if (only) {
+      if (only.month < 1 || only.day > daysIn(Number(year), only.month)) return { error: `"${trimmed}" is not a date: ${only.month < 1 ? 'there is no month 0' : `${MONTHS[only.month - 1]!.replace(/^./, (c) => c.toUpperCase())} ${year} has ${daysIn(Number(year), only.month)} days`}` };
+      return checkYear(new Date(utc(Number(year), only.month, only.day, [0, 0, 0])), `"${trimmed}"`);
+    }
+    const reading = year ? checkYear(new Date(utc(Number(year), 1, 1, [0, 0, 0])), `"${trimmed}"`) : {};
     const iso = year && a <= 12 && b > 12 ? `${year}-${pad(a)}-${pad(b)}` : year && b <= 12 && a > 12 ? `${year}-${pad(b)}-${pad(a)}` : `${year ?? 'YYYY'}-MM-DD`;
     const warning = `"${trimmed}" could be read day first or month first, so only ${year ? `its year dates the file (${year}-01-01)` : 'the default date dates the file'}`;
     const hint = `write it as ${iso} (year, month, day) to date the file exactly; the title slide shows it as written either way`;
