@@ -3,6 +3,7 @@
  * workbook, so it can be edited in PowerPoint. Same colours, fonts, sizes, axis ranges and
  * titles, number formats, legend rules and alt text as the picture; the viewer draws it.
  */
+import { niceStep } from '../plan/chart-axis.js';
 import type { ChartShape } from '../plan/deck.js';
 import type { Presentation, Slide } from './pptx.js';
 import { xmlSafe } from './sanitize.js';
@@ -129,6 +130,7 @@ export function emitNativeChart(pptx: Presentation, slide: Slide, shape: ChartSh
   const bars = spec.type !== 'line';
   slide.addChart(bars ? pptx.ChartType.bar : pptx.ChartType.line, data(all), {
     ...base,
+    ...(bars ? negativeRoom(shape) : {}),
     barDir: spec.type === 'hbar' ? 'bar' : 'col',
     barGrouping: spec.type === 'stacked-bar' ? 'stacked' : 'clustered',
     barGapWidthPct: 43,
@@ -137,6 +139,22 @@ export function emitNativeChart(pptx: Presentation, slide: Slide, shape: ChartSh
     dataLabelPosition: spec.type === 'stacked-bar' ? 'ctr' : bars ? 'outEnd' : 't',
     ...(spec.type === 'stacked-bar' ? { dataLabelColor: 'FFFFFF' } : {}),
   } as Opts);
+}
+
+/**
+ * Bars with negative values: the axis runs a quarter of the data's range past the lowest value,
+ * as the picture's does, so the label outside a negative bar's end has room before the category
+ * labels (PowerPoint would otherwise end the axis at the bar, and print the label over them).
+ */
+function negativeRoom(shape: ChartShape): Opts {
+  if (shape.ranges.left.min !== undefined) return {} as Opts;
+  const values = shape.spec.series.flatMap((s) => s.values.filter(Number.isFinite));
+  const lo = Math.min(...values);
+  if (!(lo < 0)) return {} as Opts;
+  const hi = Math.max(0, ...values);
+  const grace = (hi - lo) * 0.25;
+  const step = niceStep((hi - lo + 2 * grace) / 5);
+  return { valAxisMinVal: Number((Math.floor((lo - grace) / step) * step).toPrecision(12)) } as Opts;
 }
 
 function range(r: { min?: number; max?: number; step?: number }): Opts {

@@ -131,6 +131,19 @@ describe('native charts', () => {
     for (const xml of [hbar!, line!]) expect(/<c:catAx>.*?<c:tickLblPos val="(\w+)"\/>/s.exec(xml)?.[1]).toBe('low');
   });
 
+  it('run the value axis past a negative bar, so its outside label stays clear of the category labels', async () => {
+    const { pptx } = await build(`title: Negative
+charts: native
+slides:
+  - title: Headcount
+    chart: { type: hbar, labels: [Sales and marketing including partner channel, Operations], series: [{ name: Change, values: [412, -1380] }] }
+`);
+    const [xml] = await Promise.all(chartParts(pptx).map((p) => pptx.text(p)));
+    const min = Number(/<c:valAx>.*?<c:min val="([-\d.]+)"\/>/s.exec(xml!)?.[1]);
+    expect(min).toBeLessThanOrEqual(-1380 - 0.25 * (412 + 1380));
+    expect(min).toBeGreaterThan(-3000);
+  });
+
   it('give labels inside stacked segments and slices the ink that reads on each fill', async () => {
     const { pptx } = await build(`title: Inks
 charts: native
