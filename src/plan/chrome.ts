@@ -21,7 +21,7 @@ export function hiddenTitle(ctx: PlanContext, slide: Slide, title: string): Shap
 }
 
 export function sourceShapes(ctx: PlanContext, slide: Slide, derived: boolean): Shape[] {
-  const line = sourceLine(slide, ctx.outline.sources, derived, ctx.labels);
+  const line = sourceLine(slide, ctx.outline.sources, derived, ctx.labels, ctx.outline.meta.lang);
   if (!line) return [];
   return [ctx.text(ctx.frame(slide.layout).source, [ctx.para(line)], { role: 'footnote', colour: ctx.theme.colours.muted, valign: 'bottom' }, ['slides', slide.index])];
 }

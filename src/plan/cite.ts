@@ -27,21 +27,42 @@ export function citations(slide: Slide): Citation[] {
   return [...found.values()];
 }
 
+/**
+ * How citations are punctuated in the deck's language: Chinese and Japanese use their own comma
+ * and stop, and mark a title with brackets (《》, 『』) where Latin scripts set it in italics,
+ * which CJK type does not have.
+ */
+interface CiteStyle {
+  comma: string;
+  /** Between the citations of one source line. */
+  list: string;
+  stop: string;
+  title: (t: string) => string;
+}
+const LATIN: CiteStyle = { comma: ', ', list: '; ', stop: '.', title: (t) => `_${t}_` };
+const CITE_STYLES: Record<string, CiteStyle> = {
+  zh: { comma: '，', list: '；', stop: '。', title: (t) => `《${t}》` },
+  ja: { comma: '、', list: '；', stop: '。', title: (t) => `『${t}』` },
+  ko: { comma: ', ', list: '; ', stop: '.', title: (t) => `《${t}》` },
+};
+export const citeStyle = (lang = 'en'): CiteStyle => CITE_STYLES[lang.split('-')[0]!.toLowerCase()] ?? LATIN;
+
 /** "Huang Xiqin, 2012" style: who and when, enough to find it on the Sources slide. */
-export function shortCite(source: Source): string {
+export function shortCite(source: Source, style: CiteStyle = LATIN): string {
   const who = source.author ?? source.publisher ?? source.title;
   const year = source.date !== undefined ? String(source.date).match(/\d{4}/)?.[0] : undefined;
-  return year ? `${who}, ${year}` : who;
+  return year ? `${who}${style.comma}${year}` : who;
 }
 
 /** Short citations that tell sources apart: two "Town Office, 2024" get their titles added. */
-function distinctCites(sources: readonly Source[]): Map<string, string> {
-  const short = sources.map(shortCite);
-  return new Map(sources.map((s, i) => [s.id, short.filter((c) => c === short[i]).length > 1 ? `${short[i]}, _${s.title}_` : short[i]!]));
+function distinctCites(sources: readonly Source[], style: CiteStyle): Map<string, string> {
+  const short = sources.map((s) => shortCite(s, style));
+  return new Map(sources.map((s, i) => [s.id, short.filter((c) => c === short[i]).length > 1 ? `${short[i]}${style.comma}${style.title(s.title)}` : short[i]!]));
 }
 
-export function sourceLine(slide: Slide, sources: readonly Source[], derived: boolean, labels: Labels): string | undefined {
-  const cites = distinctCites(sources);
+export function sourceLine(slide: Slide, sources: readonly Source[], derived: boolean, labels: Labels, lang = 'en'): string | undefined {
+  const style = citeStyle(lang);
+  const cites = distinctCites(sources, style);
   const parts = citations(slide).map((c) => {
     const paras = [...c.paras].sort((a, b) => a - b);
     const where = paras.length ? ` ${fill(labels.paras, { n: paras.join(', ') })}` : '';
@@ -50,13 +71,14 @@ export function sourceLine(slide: Slide, sources: readonly Source[], derived: bo
     return `${cites.get(c.id) ?? c.id}${where}`;
   });
   if (!parts.length && !derived) return undefined;
-  const line = parts.length ? fill(labels.source, { list: parts.join('; ') }) : '';
+  const line = parts.length ? fill(labels.source, { list: parts.join(style.list) }) : '';
   return derived ? `${line}${line ? ' ' : ''}${labels.derivedNote}` : line;
 }
 
 /** The full entry on the Sources slide. */
-export function fullCite(source: Source): string {
-  const bits = [source.author, `_${source.title}_`, source.publisher, source.date !== undefined ? String(source.date) : undefined];
-  const line = bits.filter(Boolean).join(', ');
-  return source.url ? `${line}. ${source.url}` : `${line}.`;
+export function fullCite(source: Source, lang = 'en'): string {
+  const style = citeStyle(lang);
+  const bits = [source.author, style.title(source.title), source.publisher, source.date !== undefined ? String(source.date) : undefined];
+  const line = bits.filter(Boolean).join(style.comma);
+  return source.url ? `${line}${style.stop} ${source.url}` : `${line}${style.stop}`;
 }

@@ -52,3 +52,24 @@ describe('quotes in the deck\'s language', () => {
     expect(quoteOf('en-US').italic).toBe(true);
   });
 });
+
+describe('citations in Chinese and Japanese', () => {
+  const deck = (lang: string): string[] => {
+    const outline = parseOutline(
+      `title: T\nlang: ${lang}\nsources:\n  - { id: a, title: 月次経営指標レポート, author: 経営企画部, date: 2024 }\nslides:\n  - title: 売上\n    bullets:\n      - { text: 増加, source: a }\n`,
+      'c.yaml',
+    );
+    return planDeck(outline).deck.slides.flatMap((s) => s.shapes.filter((x): x is TextShape => x.kind === 'text').map((x) => x.paragraphs.map((p) => p.runs.map((r) => `${r.italic ? '<i>' : ''}${r.text}`).join('')).join('\n')));
+  };
+
+  it('use the language\'s punctuation and title marks, never italics', () => {
+    const ja = deck('ja-JP');
+    expect(ja).toContain('出典：経営企画部、2024。');
+    expect(ja).toContain('1. 経営企画部、『月次経営指標レポート』、2024。');
+    const zh = deck('zh-CN');
+    expect(zh).toContain('来源：经营企划部，2024。'.replace('经营企划部', '経営企画部'));
+    expect(zh.join('\n')).toContain('《月次経営指標レポート》');
+    expect([...ja, ...zh].join('\n')).not.toContain('<i>');
+    expect(deck('en-US')).toContain('1. 経営企画部, <i>月次経営指標レポート, 2024.');
+  });
+});

@@ -4,7 +4,7 @@ import type { Shape } from '../deck.js';
 import { fullCite } from '../cite.js';
 
 export function sourcesBody(ctx: PlanContext, index: number | undefined): Shape[] {
-  const paragraphs = ctx.outline.sources.map((s, i) => ctx.para(`${i + 1}. ${fullCite(s)}`, 0, false, i ? 12 : 0));
+  const paragraphs = ctx.outline.sources.map((s, i) => ctx.para(`${i + 1}. ${fullCite(s, ctx.outline.meta.lang)}`, 0, false, i ? 12 : 0));
   if (!paragraphs.length) paragraphs.push(ctx.para(ctx.labels.noSources));
   const frame = ctx.frame('sources');
   const ph = frame.bodies[0];
