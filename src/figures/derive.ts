@@ -89,7 +89,7 @@ export const FORMAT = new RegExp(`^0(\\.0{1,${MAX_DECIMALS}})?[%x]?$`);
 export function formatDerived(value: number, format: string, style: NumberStyle = ENGLISH): string {
   const decimals = Math.min((format.split('.')[1] ?? '').replace(/[%x]/, '').length, MAX_DECIMALS);
   const fixed = (v: number): string => formatNumber(v, decimals, style);
-  if (format.endsWith('%')) return `${fixed(value * 100)}%`;
+  if (format.endsWith('%')) return `${fixed(value * 100)}${style.percentGap ?? ''}%`;
   const shown = fixed(value);
   return format.endsWith('x') ? `${shown}x` : shown;
 }

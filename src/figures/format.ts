@@ -11,6 +11,8 @@ export interface NumberStyle {
   group: string;
   decimal: string;
   minGroup: 1 | 2;
+  /** What goes between a number and its "%": nothing in English, a no-break space in German and French. */
+  percentGap?: string;
 }
 
 export const ENGLISH: NumberStyle = { group: ',', decimal: '.', minGroup: 1 };
@@ -24,10 +26,16 @@ export function numberStyle(lang: string): NumberStyle {
   if (!style) {
     try {
       const parts = new Intl.NumberFormat(lang).formatToParts(1234567.5);
-      const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+      // A narrow no-break space (French) becomes a no-break space: none of the metric twins, and
+      // not every font a deck names, has the narrow one, and a missing glyph draws as a box.
+      const wide = (v: string): string => v.replace(/\u202f/g, '\u00a0');
+      const group = wide(parts.find((p) => p.type === 'group')?.value ?? ',');
       const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
       const minGroup = new Intl.NumberFormat(lang).formatToParts(1000).some((p) => p.type === 'group') ? 1 : 2;
-      style = group === ENGLISH.group && decimal === ENGLISH.decimal && minGroup === 1 ? ENGLISH : { group, decimal, minGroup };
+      const percent = new Intl.NumberFormat(lang, { style: 'percent' }).formatToParts(0.5);
+      const sign = percent.findIndex((p) => p.type === 'percentSign');
+      const gap = sign > 0 && percent[sign - 1]!.type === 'literal' ? wide(percent[sign - 1]!.value) : '';
+      style = group === ENGLISH.group && decimal === ENGLISH.decimal && minGroup === 1 && !gap ? ENGLISH : { group, decimal, minGroup, ...(gap ? { percentGap: gap } : {}) };
     } catch {
       style = ENGLISH;
     }

@@ -75,7 +75,7 @@ export function chartAlt(chart: Chart, lang = 'en-US', numbers: NumberStyle = EN
   const names = NAMES[lang.split('-')[0]!.toLowerCase()] ?? EN;
   // The numbers as written (or to `decimals`): a screen reader hears the data itself.
   const series = chart.series.map((s) => {
-    const points = chart.labels.map((label, i) => `${label} ${withUnit(formatNumber(s.values[i] ?? 0, chart.decimals, numbers), chart.unit)}`);
+    const points = chart.labels.map((label, i) => `${label} ${withUnit(formatNumber(s.values[i] ?? 0, chart.decimals, numbers), chart.unit, numbers)}`);
     return `${s.name}: ${points.join('; ')}`;
   });
   return `${names[chart.type]}, ${series.join('. ')}`;

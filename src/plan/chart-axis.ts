@@ -2,6 +2,7 @@
  * Axis ranges and number formats for charts, decided once in plan so the image and the native
  * chart show the same range, the same decimals and the same units.
  */
+import type { NumberStyle } from '../figures/format.js';
 import type { Chart } from '../load/schema.js';
 import { isBarSeries } from './chart-rules.js';
 
@@ -127,9 +128,9 @@ function mentions(title: string, unit: string): boolean {
 }
 
 /** How a unit follows a number: "%" attaches ("87%"), any other unit after a space ("12 £m"). */
-export function withUnit(number: string, unit: string | undefined): string {
+export function withUnit(number: string, unit: string | undefined, style?: NumberStyle): string {
   if (!unit) return number;
-  return unit.startsWith('%') ? `${number}${unit}` : `${number} ${unit}`;
+  return unit.startsWith('%') ? `${number}${style?.percentGap ?? ''}${unit}` : `${number} ${unit}`;
 }
 
 /**

@@ -20,7 +20,7 @@ function endRoom(shape: ChartShape, px: number): number {
   const widest = Math.max(
     ...spec.series.map((s, i) => {
       const last = [...s.values].reverse().find((v) => Number.isFinite(v)) ?? 0;
-      const text = spec.dataLabels ? `${s.name}  ${withUnit(formatNumber(last, shape.decimals[i], shape.numbers), shape.labelUnit)}` : s.name;
+      const text = spec.dataLabels ? `${s.name}  ${withUnit(formatNumber(last, shape.decimals[i], shape.numbers), shape.labelUnit, shape.numbers)}` : s.name;
       return inToCssPx(lineWidth([{ text }], { font: shape.font, bold: true, lineSpacing: 1 }, shape.fontSize));
     }),
   );
@@ -48,7 +48,7 @@ function valueAxisRoom(shape: ChartShape, side: 'left' | 'right'): number {
   const hi = Math.max(0, r.max ?? Math.max(...values));
   const grace = (hi - lo) * 0.25;
   const ends = [roundUp(r.max ?? hi + grace), -roundUp(-(r.min ?? (lo < 0 ? lo - grace : 0)))];
-  const widest = Math.max(...ends.map((v) => lineWidth([{ text: withUnit(formatNumber(v, undefined, shape.numbers), shape.tickUnit) }], { font: shape.font, lineSpacing: 1, ...(shape.ownFont ? { book: new Map([[fontKey(shape.font), shape.ownFont.widths]]) } : {}) }, shape.fontSize)));
+  const widest = Math.max(...ends.map((v) => lineWidth([{ text: withUnit(formatNumber(v, undefined, shape.numbers), shape.tickUnit, shape.numbers) }], { font: shape.font, lineSpacing: 1, ...(shape.ownFont ? { book: new Map([[fontKey(shape.font), shape.ownFont.widths]]) } : {}) }, shape.fontSize)));
   const title = (side === 'left' ? shape.valueTitle : spec.y2Title) ? (ptToCssPx(shape.fontSize) * 1.4) / 96 : 0;
   return widest + 8 / 96 + title;
 }
@@ -61,7 +61,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
   const round = spec.type === 'pie' || spec.type === 'doughnut';
   const horizontal = spec.type === 'hbar';
   const stacked = spec.type === 'stacked-bar';
-  const label = (v: number, series: number): string => withUnit(formatNumber(v, shape.decimals[series], shape.numbers), shape.labelUnit);
+  const label = (v: number, series: number): string => withUnit(formatNumber(v, shape.decimals[series], shape.numbers), shape.labelUnit, shape.numbers);
   // Two or more lines are named at their ends, not in a legend, and the end label carries the last value.
   const endLabels = spec.type === 'line' && spec.series.length > 1;
   const rightPad = endLabels ? endRoom(shape, px) : horizontal ? px * 3.5 : px;
@@ -93,7 +93,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
     stacked,
     grid: { color: hex(shape.gridColour), drawTicks: false },
     border: { display: false },
-    ticks: { color: text, font, padding: 8, ...(shape.ranges.left.step ? { stepSize: shape.ranges.left.step } : {}), callback: (v: string | number) => withUnit(formatNumber(Number(v), undefined, shape.numbers), shape.tickUnit) },
+    ticks: { color: text, font, padding: 8, ...(shape.ranges.left.step ? { stepSize: shape.ranges.left.step } : {}), callback: (v: string | number) => withUnit(formatNumber(Number(v), undefined, shape.numbers), shape.tickUnit, shape.numbers) },
     title: { display: !!valueTitle, text: valueTitle ?? '', color: text, font },
   };
   const categoryAxis = {

@@ -13,7 +13,7 @@ import { lineWidth } from '../measure.js';
 export function kpiValue(k: Kpi, numbers: NumberStyle = ENGLISH): string {
   const shown = k.derived ? formatDerived(evaluate(k.derived.formula), k.derived.format, numbers) : typeof k.value === 'number' ? formatNumber(k.value, undefined, numbers) : String(k.value);
   // "%" belongs to the number, as it does in a derived "0%" figure: 87 with unit "%" shows "87%".
-  return k.unit?.startsWith('%') && !shown.endsWith('%') ? `${shown}%` : shown;
+  return k.unit?.startsWith('%') && !shown.endsWith('%') ? `${shown}${numbers.percentGap ?? ''}%` : shown;
 }
 
 /** The unit line under a KPI's value: what is left once "%" has joined the number ("% of trips" -> "of trips"). */
