@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deckgen, tempDir } from '../support/cli.js';
+import { encodePng } from '../../src/render/png.js';
 
 const FIXTURE = 'test/fixtures/check';
 
@@ -66,14 +67,15 @@ describe('deckgen check', () => {
     expect(r.code).toBe(0);
   });
 
-  it('stops `build --check` before writing anything when a figure is wrong', () => {
+  it('stops `build --check` before writing anything when a figure is wrong', async () => {
     const dir = project((o) => o.replace('8.472', '8.473'));
     const r = deckgen(['build', 'port.yaml', '--check', '--source', 'port-2023.txt'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/error: .* is not in source|error: .* paragraph/);
     expect(existsSync(path.join(dir, 'output'))).toBe(false);
     const fine = project();
-    copyFileSync('assets/logo.png', path.join(fine, 'berths.png'));
+    // A picture wide enough for its slide (a smaller one gets a warning of its own).
+    writeFileSync(path.join(fine, 'berths.png'), await encodePng(Buffer.alloc(1600 * 600 * 4, 0xff), 1600, 600));
     const good = deckgen(['build', 'port.yaml', '--check', '--source', 'port-2023.txt'], fine);
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);

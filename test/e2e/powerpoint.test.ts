@@ -131,7 +131,7 @@ slides:
     const xml = await pptx.text('ppt/slides/slide4.xml');
     expect(xml).toContain('<a:ea typeface="Microsoft YaHei"/>');
     const text = slides.flatMap((s) => s.shapes.map((x) => x.text)).join('\n');
-    expect(text).toContain('来源：作者, 2012。');
+    expect(text).toContain('来源：作者，2012。');
     expect(text).toContain('2.0 (推算: 4 ÷ 2)');
     expect(text).toContain('标注“推算”的数字由所引数字计算得出。');
     expect(slides[1]!.title).toBe('议程');
