@@ -79,13 +79,13 @@ export function readDate(text: string): DateReading {
       if (only.month < 1 || only.day > daysIn(Number(year), only.month)) return { error: `"${trimmed}" is not a date: ${only.month < 1 ? 'there is no month 0' : `${MONTHS[only.month - 1]!.replace(/^./, (c) => c.toUpperCase())} ${year} has ${daysIn(Number(year), only.month)} days`}` };
       return checkYear(new Date(utc(Number(year), only.month, only.day, [0, 0, 0])), `"${trimmed}"`);
     }
-    const reading = year ? checkYear(new Date(utc(Number(year), 1, 1, [0, 0, 0])), `"${trimmed}"`) : {};
+    const reading = year ? newYear(year, trimmed) : {};
     const iso = year && a <= 12 && b > 12 ? `${year}-${pad(a)}-${pad(b)}` : year && b <= 12 && a > 12 ? `${year}-${pad(b)}-${pad(a)}` : `${year ?? 'YYYY'}-MM-DD`;
     const warning = `"${trimmed}" could be read day first or month first, so only ${year ? `its year dates the file (${year}-01-01)` : 'the default date dates the file'}`;
     const hint = `write it as ${iso} (year, month, day) to date the file exactly; the title slide shows it as written either way`;
     return reading.error ? reading : { ...reading, warning: reading.warning ? `${warning}; ${reading.warning}` : warning, hint };
   }
-  if (/^\d{4}$/.test(trimmed)) return checkYear(new Date(utc(Number(trimmed), 1, 1, [0, 0, 0])), `"${trimmed}"`);
+  if (/^\d{4}$/.test(trimmed)) return newYear(trimmed, trimmed);
   const parsed = Date.parse(trimmed);
   if (!Number.isNaN(parsed)) {
     // Date.parse read the words in local time: keep the calendar date and time it read, in UTC.
@@ -94,8 +94,11 @@ export function readDate(text: string): DateReading {
   }
   // A year anywhere in free text ("Q3 2024") dates the file; anything else keeps the default.
   if (!year) return {};
-  return checkYear(new Date(utc(Number(year), 1, 1, [0, 0, 0])), `"${trimmed}"`);
+  return newYear(year, trimmed);
 }
+
+/** 1 January of `year`, for a date `text` that gives no more than its year. */
+const newYear = (year: string, text: string): DateReading => checkYear(new Date(utc(Number(year), 1, 1, [0, 0, 0])), `"${text}"`);
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

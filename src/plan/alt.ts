@@ -7,6 +7,7 @@ import { ENGLISH, formatNumber, type NumberStyle } from '../figures/format.js';
 import type { Chart } from '../load/schema.js';
 import { visible } from './text.js';
 import { withUnit } from './chart-axis.js';
+import { primaryLanguage } from './labels.js';
 
 type Names = Record<Chart['type'], string>;
 
@@ -72,7 +73,7 @@ const NAMES: Record<string, Names> = {
 
 export function chartAlt(chart: Chart, lang = 'en-US', numbers: NumberStyle = ENGLISH): string {
   if (visible(chart.alt)) return chart.alt;
-  const names = NAMES[lang.split('-')[0]!.toLowerCase()] ?? EN;
+  const names = NAMES[primaryLanguage(lang)] ?? EN;
   // The numbers as written (or to `decimals`): a screen reader hears the data itself.
   const series = chart.series.map((s) => {
     const points = chart.labels.map((label, i) => `${label} ${withUnit(formatNumber(s.values[i] ?? 0, chart.decimals, numbers), chart.unit, numbers)}`);

@@ -42,13 +42,21 @@ export function niceRange(values: readonly number[]): AxisRange {
   return { min, max };
 }
 
+/** The value axis a series is drawn against. */
+const sideOf = (s: Chart['series'][number]): 'left' | 'right' => (s.axis === 'right' ? 'right' : 'left');
+
+/** Every finite value drawn against one value axis. */
+export function axisValues(chart: Chart, side: 'left' | 'right'): number[] {
+  return chart.series.filter((s) => sideOf(s) === side).flatMap((s) => s.values.filter(Number.isFinite));
+}
+
 /**
  * The value axes: anything drawn as bars starts at zero (the height is the value), lines get a
  * range that shows their variation; `yMin`/`yMax` override the left axis.
  */
 export function valueRanges(chart: Chart): { left: AxisRange; right: AxisRange } {
   const axis = (side: 'left' | 'right'): AxisRange => {
-    const idx = chart.series.map((_, i) => i).filter((i) => (chart.series[i]!.axis === 'right' ? 'right' : 'left') === side);
+    const idx = chart.series.map((_, i) => i).filter((i) => sideOf(chart.series[i]!) === side);
     if (!idx.length) return {};
     const values = idx.flatMap((i) => chart.series[i]!.values);
     const bars = idx.some((i) => isBarSeries(chart, i));
@@ -77,8 +85,7 @@ const INTERVALS = 5;
  * only positive values each axis starts at its own zero, or its own range, as before.)
  */
 function alignedZeros(chart: Chart, left: AxisRange, right: AxisRange): { left: AxisRange; right: AxisRange } {
-  const side = (axis: 'left' | 'right'): number[] => chart.series.filter((s) => (s.axis === 'right' ? 'right' : 'left') === axis).flatMap((s) => s.values.filter(Number.isFinite));
-  const [l, r] = [side('left'), side('right')];
+  const [l, r] = [axisValues(chart, 'left'), axisValues(chart, 'right')];
   if (!l.length || !r.length || (Math.min(...l) >= 0 && Math.min(...r) >= 0)) return { left, right };
   const spans = [l, r].map((v) => {
     // Room above the highest value (and below the lowest) for its data label, as bars get.

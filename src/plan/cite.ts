@@ -1,7 +1,7 @@
 /** Source lines: which sources a slide cites, said briefly under the content. */
 import type { Slide } from '../load/layouts.js';
 import { OWN_SOURCE, type Source, type SourceRef } from '../load/schema.js';
-import { fill, type Labels } from './labels.js';
+import { fill, primaryLanguage, type Labels } from './labels.js';
 
 interface Citation {
   id: string;
@@ -45,7 +45,7 @@ const CITE_STYLES: Record<string, CiteStyle> = {
   ja: { comma: '、', list: '；', stop: '。', title: (t) => `『${t}』` },
   ko: { comma: ', ', list: '; ', stop: '.', title: (t) => `《${t}》` },
 };
-export const citeStyle = (lang = 'en'): CiteStyle => CITE_STYLES[lang.split('-')[0]!.toLowerCase()] ?? LATIN;
+export const citeStyle = (lang = 'en'): CiteStyle => CITE_STYLES[primaryLanguage(lang)] ?? LATIN;
 
 /** "Huang Xiqin, 2012" style: who and when, enough to find it on the Sources slide. */
 export function shortCite(source: Source, style: CiteStyle = LATIN): string {

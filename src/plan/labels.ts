@@ -96,11 +96,14 @@ const BUILT_IN: Record<string, Labels> = {
   },
 };
 
+/** A BCP 47 tag's primary language subtag, lower case: "zh-TW" -> "zh". Every table by language is keyed by it. */
+export const primaryLanguage = (lang: string): string => lang.split('-')[0]!.toLowerCase();
+
 /** Languages with built-in words, by primary subtag. */
 export const LABEL_LANGUAGES = Object.keys(BUILT_IN);
 
 export function resolveLabels(lang: string, overrides: LabelsInput = {}): Labels {
-  const base = BUILT_IN[lang.split('-')[0]!.toLowerCase()] ?? EN;
+  const base = BUILT_IN[primaryLanguage(lang)] ?? EN;
   const own = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...base, ...own };
 }
@@ -117,12 +120,12 @@ const QUOTES: Record<string, [string, string]> = {
 /** `text` in the language's quotation marks, unless it already opens with one. */
 export function quoted(text: string, lang: string): string {
   if (/^[\u201C\u201E\u00AB\u300C\u300E"']/.test(text.trimStart())) return text;
-  const [open, close] = QUOTES[lang.split('-')[0]!.toLowerCase()] ?? ['\u201C', '\u201D'];
+  const [open, close] = QUOTES[primaryLanguage(lang)] ?? ['\u201C', '\u201D'];
   return `${open}${text}${close}`;
 }
 
 /** Chinese, Japanese and Korean have no italics (a slanted CJK glyph is a distortion): set upright. */
-export const upright = (lang: string): boolean => /^(zh|ja|ko)(-|$)/i.test(lang);
+export const upright = (lang: string): boolean => ['zh', 'ja', 'ko'].includes(primaryLanguage(lang));
 
 /** Fills {name} slots in a label. */
 export function fill(template: string, values: Record<string, string>): string {

@@ -2,9 +2,10 @@
 import { fontKey } from '../font-twins.js';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { formatNumber } from '../figures/format.js';
-import { withUnit } from '../plan/chart-axis.js';
+import { axisValues, withUnit } from '../plan/chart-axis.js';
 import { inkOn } from '../theme/contrast.js';
 import type { ChartShape } from '../plan/deck.js';
+import type { AdvanceTable } from '../plan/metrics/ranges.js';
 import { lineWidth, wrapLines } from '../plan/measure.js';
 import { inToCssPx, ptToCssPx } from '../plan/units.js';
 import type { DataLabelOptions } from './data-labels.js';
@@ -35,20 +36,29 @@ function roundUp(x: number): number {
   return Math.ceil(x / order) * order;
 }
 
+/** How chart text is measured: in the chart's font, or the outline's own font file's widths. */
+function measuredIn(shape: ChartShape): { font: string; lineSpacing: number; book?: Map<string, AdvanceTable> } {
+  return { font: shape.font, lineSpacing: 1, ...(shape.ownFont ? { book: new Map([[fontKey(shape.font), shape.ownFont.widths]]) } : {}) };
+}
+
+/** A value axis's tick label, as drawn. */
+const tickText = (shape: ChartShape, v: number): string => withUnit(formatNumber(v, undefined, shape.numbers), shape.tickUnit, shape.numbers);
+
 /**
  * Width (inches) a value axis takes beside the plot: its widest tick label (the axis ends, as
  * Chart.js rounds them, with the grace bars get), the ticks' padding, and its title.
  */
 function valueAxisRoom(shape: ChartShape, side: 'left' | 'right'): number {
   const { spec } = shape;
-  const values = spec.series.filter((s) => (s.axis === 'right') === (side === 'right')).flatMap((s) => s.values.filter(Number.isFinite));
+  const values = axisValues(spec, side);
   if (!values.length) return 0;
   const r = shape.ranges[side];
   const lo = Math.min(0, r.min ?? Math.min(...values));
   const hi = Math.max(0, r.max ?? Math.max(...values));
   const grace = (hi - lo) * 0.25;
   const ends = [roundUp(r.max ?? hi + grace), -roundUp(-(r.min ?? (lo < 0 ? lo - grace : 0)))];
-  const widest = Math.max(...ends.map((v) => lineWidth([{ text: withUnit(formatNumber(v, undefined, shape.numbers), shape.tickUnit, shape.numbers) }], { font: shape.font, lineSpacing: 1, ...(shape.ownFont ? { book: new Map([[fontKey(shape.font), shape.ownFont.widths]]) } : {}) }, shape.fontSize)));
+  const style = measuredIn(shape);
+  const widest = Math.max(...ends.map((v) => lineWidth([{ text: tickText(shape, v) }], style, shape.fontSize)));
   const title = (side === 'left' ? shape.valueTitle : spec.y2Title) ? (ptToCssPx(shape.fontSize) * 1.4) / 96 : 0;
   return widest + 8 / 96 + title;
 }
@@ -93,7 +103,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
     stacked,
     grid: { color: hex(shape.gridColour), drawTicks: false },
     border: { display: false },
-    ticks: { color: text, font, padding: 8, ...(shape.ranges.left.step ? { stepSize: shape.ranges.left.step } : {}), callback: (v: string | number) => withUnit(formatNumber(Number(v), undefined, shape.numbers), shape.tickUnit, shape.numbers) },
+    ticks: { color: text, font, padding: 8, ...(shape.ranges.left.step ? { stepSize: shape.ranges.left.step } : {}), callback: (v: string | number) => tickText(shape, Number(v)) },
     title: { display: !!valueTitle, text: valueTitle ?? '', color: text, font },
   };
   const categoryAxis = {
@@ -116,9 +126,16 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
   // Chart.js clips tick labels that are too long; wrap them into lines that fit instead.
   // A vertical chart's category has the plot's width over the categories: the box less the value
   // axes and the padding; a gap of a third of an em keeps neighbouring labels apart.
-  const plotWidth = shape.box.w - valueAxisRoom(shape, 'left') - valueAxisRoom(shape, 'right') - (rightPad + 4) / 96;
-  const labelWidth = horizontal ? shape.box.w * 0.3 : Math.max(plotWidth / spec.labels.length - (px / 3 / 96), px / 96);
-  const labels = round ? spec.labels : spec.labels.map((l) => wrapLines([{ text: l }], { font: shape.font, lineSpacing: 1, ...(shape.ownFont ? { book: new Map([[fontKey(shape.font), shape.ownFont.widths]]) } : {}) }, shape.fontSize, labelWidth));
+  const labelWidth = (): number => {
+    if (horizontal) return shape.box.w * 0.3;
+    const plotWidth = shape.box.w - valueAxisRoom(shape, 'left') - valueAxisRoom(shape, 'right') - (rightPad + 4) / 96;
+    return Math.max(plotWidth / spec.labels.length - px / 3 / 96, px / 96);
+  };
+  let labels: (string | string[])[] = spec.labels;
+  if (!round) {
+    const [width, style] = [labelWidth(), measuredIn(shape)];
+    labels = spec.labels.map((l) => wrapLines([{ text: l }], style, shape.fontSize, width));
+  }
 
   return {
     type: round ? spec.type : 'bar',

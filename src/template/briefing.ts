@@ -6,6 +6,7 @@
  */
 import type { LayoutName } from '../load/schema.js';
 import { CHART_TEXT, COVER, GRID, HEADING_H, pad, TWO_COLUMNS } from '../plan/grid.js';
+import { primaryLanguage } from '../plan/labels.js';
 import { SLIDE, type Box } from '../plan/units.js';
 import type { Theme } from '../theme/theme.js';
 import type { Template, TemplateLayout, TemplatePlaceholder } from './model.js';
@@ -20,7 +21,7 @@ const EAST_ASIAN: Record<string, string> = {
 /** Traditional Chinese is written in Microsoft JhengHei. */
 export function eastAsianFont(lang: string): string | undefined {
   if (/^zh-(TW|HK|MO|Hant)/i.test(lang)) return 'Microsoft JhengHei';
-  return EAST_ASIAN[lang.split('-')[0]!.toLowerCase()];
+  return EAST_ASIAN[primaryLanguage(lang)];
 }
 
 const DATE_BOX: Box = { x: GRID.number.x - 2.5, y: GRID.number.y, w: 2.4, h: GRID.number.h };

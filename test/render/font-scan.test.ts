@@ -10,22 +10,16 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 describe('startFontScan', () => {
-  it('decodes the compiled picture', () => {
+  it.each([
+    ['decodes the compiled picture', 'dist/render', 'true'],
+    ['resolves false, and throws nothing, when the picture is missing', 'no-such-folder', 'false'],
+  ])('%s', (_, folder, decoded) => {
     const script = `
       import { startFontScan } from './dist/render/font-scan.js';
-      process.stdout.write(String(await startFontScan('dist/render')));`;
+      process.stdout.write(String(await startFontScan(${JSON.stringify(folder)})));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('true');
-  });
-
-  it('resolves false, and throws nothing, when the picture is missing', () => {
-    const script = `
-      import { startFontScan } from './dist/render/font-scan.js';
-      process.stdout.write(String(await startFontScan('no-such-folder')));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('false');
+    expect(r.stdout).toBe(decoded);
   });
 
   it('never lets its owner stop a worker mid-scan: closing waits for the scan, or keeps it from starting', () => {
