@@ -63,6 +63,69 @@ function valueAxisRoom(shape: ChartShape, side: 'left' | 'right'): number {
   return widest + 8 / 96 + title;
 }
 
+/**
+ * The width each category label of a vertical chart may take, in inches, given each label's width
+ * on one line: its category's width (`spacing`, less `gap`), or more where its neighbours are
+ * narrower and leave room ("Jul 29-Aug 11" between "Jul 15-28" and "Aug 12-25" stays on one
+ * line). A neighbour is counted at its own width or its category's, whichever is less, as it will
+ * be drawn, so no two labels can meet: each takes at most the half of the space between their
+ * centres that the other leaves. The first and last labels keep to their category's width on the
+ * outer side.
+ */
+export function labelRooms(widths: readonly number[], spacing: number, gap: number): number[] {
+  const fair = spacing - gap;
+  const taken = (i: number): number => (i < 0 || i >= widths.length ? fair : Math.min(widths[i]!, fair));
+  return widths.map((_, i) => 2 * Math.min(fair - taken(i - 1) / 2, fair - taken(i + 1) / 2));
+}
+
+/**
+ * A label's pieces: its words, and the parts of a word that a hyphen joins to a letter ("29-Aug"
+ * is "29-" and "Aug"), which may end a line as in PowerPoint; `spaced` when a space comes before.
+ */
+function piecesOf(text: string): { text: string; spaced: boolean }[] {
+  return text
+    .split(' ')
+    .filter((w) => w !== '')
+    .flatMap((word) => word.split(/(?<=[\p{L}\p{N}]-)(?=\p{L})/u).map((part, i) => ({ text: part, spaced: i === 0 })));
+}
+
+/**
+ * A label wrapped to at most `width` (inches), with its lines as even as they can be: the
+ * narrowest width that needs no more lines, so a short last word is not left alone on a line
+ * ("Jul 29-" / "Aug 11", not "Jul 29-Aug" / "11"). Lines break at spaces and after a hyphen
+ * before a letter; a label with a piece too wide for any line (a long word, or CJK text, which has
+ * no spaces) is wrapped as slide text is, breaking the word.
+ */
+export function balancedLines(text: string, style: { font: string; lineSpacing: number; book?: Map<string, AdvanceTable> }, size: number, width: number): string[] {
+  const pieces = piecesOf(text);
+  const widthOf = (t: string): number => lineWidth([{ text: t }], style, size);
+  const widest = Math.max(...pieces.map((p) => widthOf(p.text)));
+  if (!(widest <= width)) return wrapLines([{ text }], style, size, width);
+  const fill = (w: number): string[] => {
+    const lines: string[] = [];
+    let line = '';
+    for (const p of pieces) {
+      const longer = line === '' ? p.text : `${line}${p.spaced ? ' ' : ''}${p.text}`;
+      if (line === '' || widthOf(longer) <= w) line = longer;
+      else {
+        lines.push(line);
+        line = p.text;
+      }
+    }
+    return [...lines, line];
+  };
+  const lines = fill(width);
+  if (lines.length < 2) return lines;
+  // Between the widest piece (each on a line of its own) and the width given.
+  let [lo, hi] = [widest, width];
+  for (let i = 0; i < 12; i++) {
+    const mid = (lo + hi) / 2;
+    if (fill(mid).length <= lines.length) hi = mid;
+    else lo = mid;
+  }
+  return fill(hi);
+}
+
 export function chartConfig(shape: ChartShape, family: string): ChartConfiguration {
   const { spec, colours } = shape;
   const px = ptToCssPx(shape.fontSize);
@@ -126,15 +189,20 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
   // Chart.js clips tick labels that are too long; wrap them into lines that fit instead.
   // A vertical chart's category has the plot's width over the categories: the box less the value
   // axes and the padding; a gap of a third of an em keeps neighbouring labels apart.
-  const labelWidth = (): number => {
-    if (horizontal) return shape.box.w * 0.3;
-    const plotWidth = shape.box.w - valueAxisRoom(shape, 'left') - valueAxisRoom(shape, 'right') - (rightPad + 4) / 96;
-    return Math.max(plotWidth / spec.labels.length - px / 3 / 96, px / 96);
-  };
   let labels: (string | string[])[] = spec.labels;
   if (!round) {
-    const [width, style] = [labelWidth(), measuredIn(shape)];
-    labels = spec.labels.map((l) => wrapLines([{ text: l }], style, shape.fontSize, width));
+    const style = measuredIn(shape);
+    const wrap = (l: string, width: number): string[] => balancedLines(l, style, shape.fontSize, width);
+    if (horizontal) labels = spec.labels.map((l) => wrap(l, shape.box.w * 0.3));
+    else {
+      const plotWidth = shape.box.w - valueAxisRoom(shape, 'left') - valueAxisRoom(shape, 'right') - (rightPad + 4) / 96;
+      const rooms = labelRooms(
+        spec.labels.map((l) => lineWidth([{ text: l }], style, shape.fontSize)),
+        plotWidth / spec.labels.length,
+        px / 3 / 96,
+      );
+      labels = spec.labels.map((l, i) => wrap(l, Math.max(rooms[i]!, px / 96)));
+    }
   }
 
   return {

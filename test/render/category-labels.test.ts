@@ -10,6 +10,9 @@ import { loadOutline } from '../../src/load/load.js';
 import type { Chart } from '../../src/load/schema.js';
 import type { ChartShape } from '../../src/plan/deck.js';
 import { planDeck } from '../../src/plan/plan.js';
+import fc from 'fast-check';
+import { lineWidth } from '../../src/plan/measure.js';
+import { balancedLines, chartConfig, labelRooms } from '../../src/render/chart-config.js';
 import { drawnChart } from '../../src/render/draw.js';
 import { chartShapeOf } from '../support/chart.js';
 
@@ -65,4 +68,48 @@ describe('category labels', () => {
       for (const shape of charts) for (const g of gaps(shape)) expect(g, shape.alt).toBeGreaterThanOrEqual(3);
     });
   }
+
+  it('take the room that narrower neighbours leave, and never meet', () => {
+    // 130 px between 87 and 99 px neighbours, 120 px apart: a third wider than its own category.
+    const rooms = labelRooms([75, 87, 130, 99, 128, 85], 120, 8);
+    expect(rooms[2]).toBeCloseTo(2 * Math.min(112 - 87 / 2, 112 - 99 / 2));
+    expect(rooms[2]).toBeGreaterThan(112);
+    // The first and last keep to their category on the outer side.
+    expect(rooms[0]).toBeLessThanOrEqual(112);
+    expect(rooms[5]).toBeLessThanOrEqual(112);
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1, max: 400, noNaN: true }), { minLength: 1, maxLength: 12 }), fc.double({ min: 20, max: 300, noNaN: true }), (widths, spacing) => {
+        const gap = 6;
+        const rooms = labelRooms(widths, spacing, gap);
+        // As drawn: a label wider than its room wraps to at most its room.
+        const drawn = widths.map((w, i) => Math.min(w, rooms[i]!));
+        for (let i = 1; i < drawn.length; i++) expect(drawn[i - 1]! / 2 + drawn[i]! / 2 + gap).toBeLessThanOrEqual(spacing + 1e-9);
+        expect(drawn[0]! / 2).toBeLessThanOrEqual((spacing - gap) / 2 + 1e-9);
+      }),
+    );
+  });
+
+  it('break after a hyphen before a letter, into even lines', () => {
+    const fortnights: Chart = {
+      type: 'line',
+      labels: ['Jul 1-14', 'Jul 15-28', 'Jul 29-Aug 11', 'Aug 12-25', 'Aug 26-Sep 8', 'Sep 9-22'],
+      series: [{ name: 'Empty at 8:00', values: [48.2, 46.9, 44.1, 41.7, 38.4, 35.9] }],
+      dataLabels: false,
+    };
+    const labelsOf = (spec: Chart, w: number): unknown[] => chartConfig(chartShapeOf(spec, { box: { x: 0.6, y: 1.65, w, h: 4.85 }, fontSize: 18 }), 'Carlito').data.labels!;
+    const narrow = labelsOf(fortnights, 6);
+    expect(narrow[2]).toEqual(['Jul 29-', 'Aug 11']);
+    expect(narrow[4]).toEqual(['Aug 26-', 'Sep 8']);
+    // A hyphen between digits is not a break ("1-14" stays whole).
+    expect(narrow[0]).toEqual(['Jul 1-14']);
+    // Wide enough: nothing wraps.
+    expect(labelsOf(fortnights, 12.1).every((l) => Array.isArray(l) && l.length === 1)).toBe(true);
+    // Even lines: the last word is not left alone.
+    const style = { font: 'Calibri', lineSpacing: 1 };
+    const room = lineWidth([{ text: 'Southern Europe and' }], style, 16) + 0.01;
+    expect(balancedLines('Southern Europe and Africa', style, 16, room)).toEqual(['Southern Europe', 'and Africa']);
+    // A word wider than the room is broken, as slide text is, not balanced.
+    expect(balancedLines('Internationalisation', style, 16, 0.5).length).toBeGreaterThan(1);
+    for (const g of gaps(chartShapeOf(fortnights, { box: { x: 0.6, y: 1.65, w: 6, h: 4.85 }, fontSize: 18 }))) expect(g).toBeGreaterThanOrEqual(3);
+  });
 });
