@@ -108,10 +108,15 @@ export function resolveLabels(lang: string, overrides: LabelsInput = {}): Labels
   return { ...base, ...own };
 }
 
-/** Quotation marks, opening and closing, by primary language subtag (English's for the rest). */
+/**
+ * Quotation marks, opening and closing, by primary language subtag (English's for the rest).
+ * French spaces its guillemets with a no-break space, not the narrow one typographers prefer:
+ * none of the metric twins has the narrow one, and a missing glyph draws as a box (numbers do the
+ * same, src/figures/format.ts).
+ */
 const QUOTES: Record<string, [string, string]> = {
   de: ['\u201E', '\u201C'],
-  fr: ['\u00AB\u202F', '\u202F\u00BB'],
+  fr: ['\u00AB\u00A0', '\u00A0\u00BB'],
   es: ['\u00AB', '\u00BB'],
   ja: ['\u300C', '\u300D'],
   zh: ['\u201C', '\u201D'],

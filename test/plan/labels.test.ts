@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fill, LABEL_LANGUAGES, quoted, resolveLabels } from '../../src/plan/labels.js';
+import { TWINS } from '../../src/font-twins.js';
+import { twinCovers } from '../../src/fonts.js';
 import { parseOutline } from '../../src/load/load.js';
 import type { TextShape } from '../../src/plan/deck.js';
 import { planDeck } from '../../src/plan/plan.js';
@@ -32,9 +34,16 @@ describe('labels', () => {
 });
 
 describe('quotes in the deck\'s language', () => {
+  it('use only characters every metric twin has, outside CJK (no box for a missing glyph)', () => {
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'pt-BR']) {
+      const marks = quoted('x', lang).replace('x', '');
+      for (const twin of TWINS) expect(twinCovers(twin.family, marks), `${lang} in ${twin.family}`).toBe(true);
+    }
+  });
+
   it('take the language\'s quotation marks, and none twice', () => {
     expect(quoted('Wir müssen handeln.', 'de-DE')).toBe('\u201EWir müssen handeln.\u201C');
-    expect(quoted('Il faut agir.', 'fr')).toBe('\u00AB\u202FIl faut agir.\u202F\u00BB');
+    expect(quoted('Il faut agir.', 'fr')).toBe('\u00AB\u00A0Il faut agir.\u00A0\u00BB');
     expect(quoted('今すぐ動く。', 'ja-JP')).toBe('\u300C今すぐ動く。\u300D');
     expect(quoted('Act now.', 'en-GB')).toBe('\u201CAct now.\u201D');
     expect(quoted('Act now.', 'pt-BR')).toBe('\u201CAct now.\u201D');
