@@ -50,12 +50,12 @@ export function lineWidth(runs: readonly Run[], style: TextStyle, size: number):
   return runs.reduce((sum, r) => sum + advance(r.text, !!(r.bold ?? style.bold), !!(r.italic ?? style.italic), style.font, style.book) * ptToIn(size), 0);
 }
 
-const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
-const CJK_CHAR = new RegExp(`[${CJK}]`);
+export const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
+export const CJK_CHAR = new RegExp(`[${CJK}]`);
 const TOKENS = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'g');
 /** Characters a line may not start with (closing brackets, stops, small kana marks) or end with (opening brackets). */
-const NO_LINE_START = /^[\u3001\u3002\uff0c\uff0e\u30fb\uff1a\uff1b\uff1f\uff01\u30fc\u3005\uff09\u300d\u300f\u3011\u3015\u3009\u300b\uff5d\uff3d]$/;
-const NO_LINE_END = /^[\uff08\u300c\u300e\u3010\u3014\u3008\u300a\uff5b\uff3b]$/;
+export const NO_LINE_START = /^[\u3001\u3002\uff0c\uff0e\u30fb\uff1a\uff1b\uff1f\uff01\u30fc\u3005\uff09\u300d\u300f\u3011\u3015\u3009\u300b\uff5d\uff3d]$/;
+export const NO_LINE_END = /^[\uff08\u300c\u300e\u3010\u3014\u3008\u300a\uff5b\uff3b]$/;
 
 interface Piece {
   text: string;

@@ -6,7 +6,7 @@ import { axisValues, withUnit } from '../plan/chart-axis.js';
 import { inkOn } from '../theme/contrast.js';
 import type { ChartShape } from '../plan/deck.js';
 import type { AdvanceTable } from '../plan/metrics/ranges.js';
-import { lineWidth, wrapLines } from '../plan/measure.js';
+import { CJK, lineWidth, NO_LINE_END, NO_LINE_START, wrapLines } from '../plan/measure.js';
 import { inToCssPx, ptToCssPx } from '../plan/units.js';
 import type { DataLabelOptions } from './data-labels.js';
 
@@ -79,22 +79,49 @@ export function labelRooms(widths: readonly number[], spacing: number, gap: numb
 }
 
 /**
- * A label's pieces: its words, and the parts of a word that a hyphen joins to a letter ("29-Aug"
- * is "29-" and "Aug"), which may end a line as in PowerPoint; `spaced` when a space comes before.
+ * Chinese and Japanese characters, which a line may break between. Not Hangul: Korean breaks at
+ * its spaces, like English ("2025년 1분기", not "2025년 1분 / 기").
+ */
+const HAN_KANA = CJK.replace('\uac00-\ud7af', '');
+const HAN_KANA_CHAR = new RegExp(`[${HAN_KANA}]`, 'u');
+
+/** Words, a number with the Han or kana character after it ("2024年"), single Han and kana characters, and spaces. */
+const PIECE = new RegExp(`\\s+|[0-9\uff10-\uff19][0-9\uff10-\uff19.,]*[${HAN_KANA}]|[${HAN_KANA}]|[^\\s${HAN_KANA}]+`, 'gu');
+
+/**
+ * A label's pieces, the runs a line may not break: its words; the parts of a word that a hyphen
+ * joins to a letter ("29-Aug" is "29-" and "Aug"), which may end a line as in PowerPoint; in CJK
+ * text each character, but a number keeps the character after it ("2024年", "1月") and East Asian
+ * punctuation stays with its neighbour as slide text does (kinsoku). `spaced` when a space comes before.
  */
 function piecesOf(text: string): { text: string; spaced: boolean }[] {
-  return text
-    .split(' ')
-    .filter((w) => w !== '')
-    .flatMap((word) => word.split(/(?<=[\p{L}\p{N}]-)(?=\p{L})/u).map((part, i) => ({ text: part, spaced: i === 0 })));
+  const pieces: { text: string; spaced: boolean }[] = [];
+  let spaced = false;
+  for (const [run] of text.matchAll(PIECE)) {
+    if (/^\s/u.test(run)) {
+      spaced = pieces.length > 0;
+      continue;
+    }
+    const parts = HAN_KANA_CHAR.test(run) ? [run] : run.split(/(?<=[\p{L}\p{N}]-)(?=\p{L})/u);
+    parts.forEach((part, i) => {
+      const last = pieces.at(-1);
+      if (last && i === 0 && !spaced && (NO_LINE_START.test(part[0]!) || /^[)\]},.:;!?%]/u.test(part) || NO_LINE_END.test(last.text.at(-1)!) || /[([{]$/u.test(last.text))) last.text += part;
+      else pieces.push({ text: part, spaced: i === 0 && spaced });
+    });
+    spaced = false;
+  }
+  return pieces;
 }
+
+/** The runs of a label no line may break. */
+const unbreakable = (text: string): string[] => piecesOf(text).map((p) => p.text);
 
 /**
  * A label wrapped to at most `width` (inches), with its lines as even as they can be: the
  * narrowest width that needs no more lines, so a short last word is not left alone on a line
  * ("Jul 29-" / "Aug 11", not "Jul 29-Aug" / "11"). Lines break at spaces and after a hyphen
- * before a letter; a label with a piece too wide for any line (a long word, or CJK text, which has
- * no spaces) is wrapped as slide text is, breaking the word.
+ * before a letter, and in CJK text between characters (see piecesOf); a label with a piece too
+ * wide for the line is wrapped as slide text is, breaking the word.
  */
 export function balancedLines(text: string, style: { font: string; lineSpacing: number; book?: Map<string, AdvanceTable> }, size: number, width: number): string[] {
   const pieces = piecesOf(text);
@@ -153,6 +180,35 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
       : ({ ...base, order: 1, type: 'bar', backgroundColor: `#${colour}`, borderWidth: 0, maxBarThickness: 140, categoryPercentage: 0.7 } as ChartDataset);
   });
 
+  // Chart.js clips tick labels that are too long; wrap them into lines that fit instead.
+  // A vertical chart's category has the plot's width over the categories: the box less the value
+  // axes and the padding; a gap of a third of an em keeps neighbouring labels apart. Where a word
+  // or a number is wider than its category ("15-28" among 14 fortnights), short labels are turned
+  // instead, to 45 degrees or, if even that is too tight, upright: a break inside a word would
+  // misread ("15-2 / 8"). Labels too long to turn wrap, breaking a word only if they must.
+  let labels: (string | string[])[] = spec.labels;
+  let rotation = 0;
+  if (!round) {
+    const style = measuredIn(shape);
+    const wrap = (l: string, width: number): string[] => balancedLines(l, style, shape.fontSize, width);
+    if (horizontal) labels = spec.labels.map((l) => wrap(l, shape.box.w * 0.3));
+    else {
+      const plotWidth = shape.box.w - valueAxisRoom(shape, 'left') - valueAxisRoom(shape, 'right') - (rightPad + 4) / 96;
+      const spacing = plotWidth / spec.labels.length;
+      const widthOf = (t: string): number => lineWidth([{ text: t }], style, shape.fontSize);
+      const rooms = labelRooms(spec.labels.map(widthOf), spacing, px / 3 / 96);
+      // Turned labels take one line each, at 45 degrees where neighbours clear each other by a
+      // line and a few pixels, else upright; only if the longest then takes at most 40% of the chart's height.
+      const line = (1.2 * px + 4) / 96;
+      const angle = spacing * Math.SQRT1_2 >= line ? 45 : 90;
+      const turnable = spacing >= line && Math.max(...spec.labels.map(widthOf)) * Math.sin((angle * Math.PI) / 180) <= shape.box.h * 0.4;
+      if (turnable && spec.labels.some((l, i) => Math.max(0, ...unbreakable(l).map(widthOf)) > rooms[i]!)) {
+        labels = spec.labels.map((l) => [l]);
+        rotation = angle;
+      } else labels = spec.labels.map((l, i) => wrap(l, Math.max(rooms[i]!, px / 96)));
+    }
+  }
+
   // Axis titles follow the drawing: xTitle is the horizontal axis, whichever way the bars run.
   const valueTitle = shape.valueTitle;
   const categoryTitle = horizontal ? spec.yTitle : spec.xTitle;
@@ -173,7 +229,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
     stacked,
     grid: { display: false },
     border: { color: hex(shape.gridColour) },
-    ticks: { color: text, font, autoSkip: false, maxRotation: 0 },
+    ticks: { color: text, font, autoSkip: false, minRotation: rotation, maxRotation: rotation },
     title: { display: !!categoryTitle, text: categoryTitle ?? '', color: text, font },
   };
   const scales = round
@@ -185,25 +241,6 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
           ? { y2: { ...valueAxis, ...range(shape.ranges.right), ticks: { ...valueAxis.ticks, ...(shape.ranges.right.step ? { stepSize: shape.ranges.right.step } : {}) }, position: 'right', grid: { display: false }, title: { display: !!spec.y2Title, text: spec.y2Title ?? '', color: text, font } } }
           : {}),
       };
-
-  // Chart.js clips tick labels that are too long; wrap them into lines that fit instead.
-  // A vertical chart's category has the plot's width over the categories: the box less the value
-  // axes and the padding; a gap of a third of an em keeps neighbouring labels apart.
-  let labels: (string | string[])[] = spec.labels;
-  if (!round) {
-    const style = measuredIn(shape);
-    const wrap = (l: string, width: number): string[] => balancedLines(l, style, shape.fontSize, width);
-    if (horizontal) labels = spec.labels.map((l) => wrap(l, shape.box.w * 0.3));
-    else {
-      const plotWidth = shape.box.w - valueAxisRoom(shape, 'left') - valueAxisRoom(shape, 'right') - (rightPad + 4) / 96;
-      const rooms = labelRooms(
-        spec.labels.map((l) => lineWidth([{ text: l }], style, shape.fontSize)),
-        plotWidth / spec.labels.length,
-        px / 3 / 96,
-      );
-      labels = spec.labels.map((l, i) => wrap(l, Math.max(rooms[i]!, px / 96)));
-    }
-  }
 
   return {
     type: round ? spec.type : 'bar',

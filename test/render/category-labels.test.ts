@@ -20,17 +20,29 @@ type Drawn = ReturnType<typeof drawnChart>;
 const live: Drawn[] = [];
 afterAll(() => live.forEach((d) => d.chart.destroy()));
 
-/** Gaps, in CSS pixels, between neighbouring category labels as drawn. */
+/**
+ * Gaps, in CSS pixels, between neighbouring category labels as drawn. Turned labels are parallel
+ * blocks of text: their gap is measured across them, from one block's last line to the next one's first.
+ */
 function gaps(shape: ChartShape): number[] {
   const drawn = drawnChart(shape);
   live.push(drawn);
   const scale = drawn.chart.scales.x!;
   const ctx = drawn.canvas.getContext('2d');
-  const boxes = scale.getLabelItems().map((item) => {
-    ctx.font = (item as unknown as { font: { string: string } }).font.string;
+  const items = scale.getLabelItems() as unknown as { label: string | string[]; font: { string: string; lineHeight: number }; options: { translation: [number, number]; rotation: number } }[];
+  const rotation = items[0]?.options.rotation ?? 0;
+  if (rotation !== 0) {
+    return items.slice(1).map((b, i) => {
+      const a = items[i]!;
+      const lines = Array.isArray(a.label) ? a.label.length : 1;
+      return (b.options.translation[0] - a.options.translation[0]) * Math.abs(Math.sin(rotation)) - lines * a.font.lineHeight;
+    });
+  }
+  const boxes = items.map((item) => {
+    ctx.font = item.font.string;
     const lines = Array.isArray(item.label) ? item.label : [item.label];
     const width = Math.max(...lines.map((l) => ctx.measureText(String(l)).width));
-    return { left: item.options.translation![0]! - width / 2, right: item.options.translation![0]! + width / 2 };
+    return { left: item.options.translation[0] - width / 2, right: item.options.translation[0] + width / 2 };
   });
   return boxes.slice(1).map((b, i) => b.left - boxes[i]!.right);
 }
@@ -111,5 +123,28 @@ describe('category labels', () => {
     // A word wider than the room is broken, as slide text is, not balanced.
     expect(balancedLines('Internationalisation', style, 16, 0.5).length).toBeGreaterThan(1);
     for (const g of gaps(chartShapeOf(fortnights, { box: { x: 0.6, y: 1.65, w: 6, h: 4.85 }, fontSize: 18 }))) expect(g).toBeGreaterThanOrEqual(3);
+  });
+
+  it('turn, rather than break a word or a number, when a word is wider than its category', () => {
+    const weeks = ['Jan 1-14', 'Jan 15-28', 'Jan 29-Feb 11', 'Feb 12-25', 'Feb 26-Mar 10', 'Mar 11-24', 'Mar 25-Apr 7', 'Apr 8-21', 'Apr 22-May 5', 'May 6-19', 'May 20-Jun 2', 'Jun 3-16', 'Jun 17-30', 'Jul 1-14'];
+    const spec: Chart = { type: 'line', labels: weeks, series: ['Web', 'iOS', 'Android'].map((name, k) => ({ name, values: weeks.map((_, i) => 100 + i * 3 + k * 20) })), dataLabels: false };
+    const config = chartConfig(chartShapeOf(spec, { box: { x: 0.6, y: 1.65, w: 9, h: 4.85 }, fontSize: 18 }), 'Carlito');
+    const ticks = (config.options!.scales!.x as { ticks: { minRotation: number; maxRotation: number } }).ticks;
+    expect([ticks.minRotation, ticks.maxRotation]).toEqual([45, 45]);
+    // Whole labels, one line each: "15-28" is never "15-2" / "8".
+    expect(config.data.labels).toEqual(weeks.map((w) => [w]));
+    for (const g of gaps(chartShapeOf(spec, { box: { x: 0.6, y: 1.65, w: 9, h: 4.85 }, fontSize: 18 }))) expect(g).toBeGreaterThanOrEqual(3);
+    // Labels that fit are not turned.
+    const few: Chart = { ...spec, labels: weeks.slice(0, 4), series: spec.series.map((s) => ({ ...s, values: s.values.slice(0, 4) })) };
+    expect((chartConfig(chartShapeOf(few, { box: { x: 0.6, y: 1.65, w: 12.1, h: 4.85 }, fontSize: 18 }), 'Carlito').options!.scales!.x as { ticks: { maxRotation: number } }).ticks.maxRotation).toBe(0);
+  });
+
+  it('break CJK text between characters but keep a number with its counter, and Korean at its spaces', () => {
+    const style = { font: 'Calibri', lineSpacing: 1 };
+    const wide = (t: string): number => lineWidth([{ text: t }], style, 16);
+    expect(balancedLines('2024年12月', style, 16, wide('2024年') + 0.01)).toEqual(['2024年', '12月']);
+    expect(balancedLines('2025년 1분기(예상)', style, 16, wide('1분기(예상)') + 0.01)).toEqual(['2025년', '1분기(예상)']);
+    // Closing punctuation stays with the character before it (kinsoku).
+    expect(balancedLines('苏州（含昆山、太仓）', style, 16, wide('苏州（含') + 0.01).every((l) => !/^[、）]/u.test(l) && !/（$/u.test(l))).toBe(true);
   });
 });
