@@ -12,6 +12,8 @@ import { PptxGenJS, type Presentation, type Slide } from './pptx.js';
 import { xmlSafe } from './sanitize.js';
 import { timed, timedSync } from '../timings.js';
 import type { ShapeNote, SlideNote, TextLanguage } from './slide-xml.js';
+import { rightToLeft } from '../plan/labels.js';
+import { complexScriptFont } from '../template/briefing.js';
 import { emitNativeChart } from './chart.js';
 import { emitTable } from './table.js';
 import { emitText } from './text.js';
@@ -91,11 +93,12 @@ function note(shape: RenderedShape, template: Template): ShapeNote {
 
 export async function emitDeck(deck: RenderedDeck, media: Media, options: PackageOptions): Promise<Uint8Array> {
   const { template } = deck;
-  const language: TextLanguage = { lang: deck.meta.lang, ...(template.fonts.ea ? { ea: template.fonts.ea } : {}) };
+  const cs = template.fonts.cs ?? complexScriptFont(deck.meta.lang);
+  const language: TextLanguage = { lang: deck.meta.lang, ...(template.fonts.ea ? { ea: template.fonts.ea } : {}), ...(cs ? { cs } : {}), ...(rightToLeft(deck.meta.lang) ? { rtl: true } : {}) };
   // Slides and notes are repaired and deflated as pptxgenjs writes them (package.ts finishEarly).
   const notes: SlideNote[] = [];
   const parts = await timed('emit', () => pptxParts(deck, media, notes, finishEarly({ slides: notes, language }, options)));
-  const fonts = [...new Set([deck.theme.headingFont, deck.theme.font, ...(template.fonts.ea ? [template.fonts.ea] : [])])].sort();
+  const fonts = [...new Set([deck.theme.headingFont, deck.theme.font, ...(template.fonts.ea ? [template.fonts.ea] : []), ...(cs ? [cs] : [])])].sort();
   return timedSync('package', () => finishPackage(parts, options, {
     template,
     textSizes: { title: deck.theme.sizes.title.max, body: deck.theme.sizes.body.max },

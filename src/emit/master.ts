@@ -105,7 +105,8 @@ export function themeXml(t: Template, base: string): string {
   const name = escapeXml(t.name);
   const scheme = `<a:clrScheme name="${name}">${SCHEME_SLOTS.map(slot).join('')}</a:clrScheme>`;
   const ea = escapeXml(t.fonts.ea ?? '');
-  const font = (tag: string, latin: string): string => `<a:${tag}><a:latin typeface="${escapeXml(latin)}"/><a:ea typeface="${ea}"/><a:cs typeface=""/></a:${tag}>`;
+  const cs = escapeXml(t.fonts.cs ?? '');
+  const font = (tag: string, latin: string): string => `<a:${tag}><a:latin typeface="${escapeXml(latin)}"/><a:ea typeface="${ea}"/><a:cs typeface="${cs}"/></a:${tag}>`;
   const fonts = `<a:fontScheme name="${name}">${font('majorFont', t.fonts.major)}${font('minorFont', t.fonts.minor)}</a:fontScheme>`;
   return base
     .replace(/<a:theme ([^>]*?)name="[^"]*"/, `<a:theme $1name="${name}"`)

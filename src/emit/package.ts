@@ -11,7 +11,7 @@ import { readDate, readEpoch } from '../load/dates.js';
 import { renumberCharts, repairChartXml } from './chart-xml.js';
 import type { EarlyFinish, Parts } from './parts.js';
 import { appProperties, coreProperties, withSections, type DocumentInfo } from './props.js';
-import { finishSlide, withLanguage, type SlideNote, type TextLanguage } from './slide-xml.js';
+import { finishSlide, rightToLeftXml, withLanguage, type SlideNote, type TextLanguage } from './slide-xml.js';
 import { Deflater, ZipWriter } from './zip.js';
 
 /** What emit knows that the package needs: the template, each slide's layout and shapes, the document. */
@@ -92,10 +92,12 @@ function replaceTemplate(parts: Parts, deck: PackageDeck): void {
   for (const name of [...parts.keys()]) if (name.startsWith('ppt/slideLayouts/')) parts.delete(name);
   const theme = parts.get('ppt/theme/theme1.xml');
   if (typeof theme === 'string') parts.set('ppt/theme/theme1.xml', themeXml(template, theme));
-  parts.set('ppt/slideMasters/slideMaster1.xml', masterXml(template, deck.textSizes.title, deck.textSizes.body));
+  // A right-to-left deck's master and layouts too: a slide added in PowerPoint reads the same way.
+  const direction = (xml: string): string => (deck.language.rtl ? rightToLeftXml(xml) : xml);
+  parts.set('ppt/slideMasters/slideMaster1.xml', direction(masterXml(template, deck.textSizes.title, deck.textSizes.body)));
   parts.set('ppt/slideMasters/_rels/slideMaster1.xml.rels', masterRels(template));
   template.layouts.forEach((layout, i) => {
-    parts.set(`ppt/slideLayouts/slideLayout${i + 1}.xml`, layoutXml(layout, template));
+    parts.set(`ppt/slideLayouts/slideLayout${i + 1}.xml`, direction(layoutXml(layout, template)));
     parts.set(`ppt/slideLayouts/_rels/slideLayout${i + 1}.xml.rels`, layoutRels());
   });
   const types = parts.get('[Content_Types].xml');

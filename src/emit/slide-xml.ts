@@ -26,6 +26,10 @@ export interface TextLanguage {
   lang: string;
   /** East Asian typeface for the a:ea slot, when the deck's language needs one. */
   ea?: string;
+  /** Complex-script typeface for the a:cs slot (Arabic, Hebrew), when the deck's language needs one. */
+  cs?: string;
+  /** Paragraphs read right to left (Arabic, Hebrew): see rightToLeftXml. */
+  rtl?: boolean;
 }
 
 const DECORATIVE =
@@ -94,13 +98,35 @@ export function finishSlide(xml: string, note: SlideNote, language: TextLanguage
     if (n.decorative) return decorative(shape, id);
     return shape.replace(/<p:cNvPr id="\d+"/, `<p:cNvPr id="${id}"`);
   });
-  return withLanguage(parts.head + shapes.join('') + parts.tail, language)
-    .replace(/<a:tblPr\/>/g, `<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>${TABLE_STYLE}</a:tableStyleId></a:tblPr>`);
+  const tables = (parts.head + shapes.join('') + parts.tail).replace(/<a:tblPr\/>/g, `<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>${TABLE_STYLE}</a:tableStyleId></a:tblPr>`);
+  return withLanguage(tables, language);
 }
 
-/** Every run tagged with the deck's language; East Asian text in the language's own typeface. */
-export function withLanguage(xml: string, { lang, ea }: TextLanguage): string {
+/**
+ * Every run tagged with the deck's language; East Asian and complex-script text in the
+ * language's own typefaces; in a right-to-left language, every paragraph and table right to left.
+ */
+export function withLanguage(xml: string, { lang, ea, cs, rtl }: TextLanguage): string {
   let out = lang === 'en-US' ? xml : xml.replace(/ lang="en-US"/g, ` lang="${lang}"`);
   if (ea) out = out.replace(/<a:ea typeface="[^"]*"[^>]*\/>/g, `<a:ea typeface="${ea}"/>`);
-  return out;
+  if (cs) out = out.replace(/<a:cs typeface="[^"]*"[^>]*\/>/g, `<a:cs typeface="${cs}"/>`);
+  return rtl ? rightToLeftXml(out) : out;
+}
+
+/**
+ * Paragraphs (a:pPr, and the list styles' a:lvlNpPr) set right to left, as PowerPoint writes
+ * them for Arabic and Hebrew: rtl="1", and left-aligned text aligned right, so bullets and
+ * indents sit on the right; centred and right-aligned text keep their alignment. A paragraph
+ * without properties gets them, and a table reads its columns right to left.
+ */
+export function rightToLeftXml(xml: string): string {
+  return xml
+    .replace(/<a:p>(?!<a:pPr)/g, '<a:p><a:pPr algn="r" rtl="1"/>')
+    .replace(/<a:(pPr|lvl\dpPr)\b([^>]*?)(\/?)>/g, (_m, tag: string, attrs: string, close: string) => {
+      let a = attrs.replace(/ rtl="[^"]*"/, '');
+      if (/ algn="l"/.test(a)) a = a.replace(' algn="l"', ' algn="r"');
+      else if (!/ algn="/.test(a)) a += ' algn="r"';
+      return `<a:${tag}${a} rtl="1"${close}>`;
+    })
+    .replace(/<a:tblPr\b(?![^>]*\brtl=)/g, '<a:tblPr rtl="1"');
 }

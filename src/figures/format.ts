@@ -25,14 +25,18 @@ export function numberStyle(lang: string): NumberStyle {
   let style = STYLES.get(lang);
   if (!style) {
     try {
-      const parts = new Intl.NumberFormat(lang).formatToParts(1234567.5);
+      // Western digits whatever the language's own (Arabic-Indic in ar-SA and fa): the digits
+      // deckgen writes are the outline's, so its separators must be ones that go with them.
+      const latin = { numberingSystem: 'latn' };
+      const parts = new Intl.NumberFormat(lang, latin).formatToParts(1234567.5);
       // A narrow no-break space (French) becomes a no-break space: none of the metric twins, and
       // not every font a deck names, has the narrow one, and a missing glyph draws as a box.
-      const wide = (v: string): string => v.replace(/\u202f/g, '\u00a0');
+      // Direction marks (around Arabic's percent sign) are left to the paragraph's direction.
+      const wide = (v: string): string => v.replace(/\u202f/g, '\u00a0').replace(/[\u200e\u200f\u061c]/g, '');
       const group = wide(parts.find((p) => p.type === 'group')?.value ?? ',');
       const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-      const minGroup = new Intl.NumberFormat(lang).formatToParts(1000).some((p) => p.type === 'group') ? 1 : 2;
-      const percent = new Intl.NumberFormat(lang, { style: 'percent' }).formatToParts(0.5);
+      const minGroup = new Intl.NumberFormat(lang, latin).formatToParts(1000).some((p) => p.type === 'group') ? 1 : 2;
+      const percent = new Intl.NumberFormat(lang, { ...latin, style: 'percent' }).formatToParts(0.5);
       const sign = percent.findIndex((p) => p.type === 'percentSign');
       const gap = sign > 0 && percent[sign - 1]!.type === 'literal' ? wide(percent[sign - 1]!.value) : '';
       style = group === ENGLISH.group && decimal === ENGLISH.decimal && minGroup === 1 && !gap ? ENGLISH : { group, decimal, minGroup, ...(gap ? { percentGap: gap } : {}) };

@@ -69,6 +69,33 @@ const NAMES: Record<string, Names> = {
     doughnut: '圆环图',
     combo: '柱形图和折线图',
   },
+  ko: {
+    bar: '세로 막대형 차트',
+    hbar: '가로 막대형 차트',
+    'stacked-bar': '누적 세로 막대형 차트',
+    line: '꺾은선형 차트',
+    pie: '원형 차트',
+    doughnut: '도넛형 차트',
+    combo: '세로 막대형 및 꺾은선형 차트',
+  },
+  ar: {
+    bar: 'مخطط عمودي',
+    hbar: 'مخطط شريطي',
+    'stacked-bar': 'مخطط عمودي مكدس',
+    line: 'مخطط خطي',
+    pie: 'مخطط دائري',
+    doughnut: 'مخطط دائري مجوف',
+    combo: 'مخطط عمودي وخطي',
+  },
+  he: {
+    bar: 'תרשים עמודות',
+    hbar: 'תרשים פסים',
+    'stacked-bar': 'תרשים עמודות מוערם',
+    line: 'תרשים קו',
+    pie: 'תרשים עוגה',
+    doughnut: 'תרשים טבעת',
+    combo: 'תרשים עמודות וקו',
+  },
 };
 
 export function chartAlt(chart: Chart, lang = 'en-US', numbers: NumberStyle = ENGLISH): string {

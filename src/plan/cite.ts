@@ -44,6 +44,9 @@ const CITE_STYLES: Record<string, CiteStyle> = {
   zh: { comma: '，', list: '；', stop: '。', title: (t) => `《${t}》` },
   ja: { comma: '、', list: '；', stop: '。', title: (t) => `『${t}』` },
   ko: { comma: ', ', list: '; ', stop: '.', title: (t) => `《${t}》` },
+  // Arabic and Hebrew type has no italics: a title goes in the language's quotation marks.
+  ar: { comma: '\u060C ', list: '\u061B ', stop: '.', title: (t) => `\u00AB${t}\u00BB` },
+  he: { comma: ', ', list: '; ', stop: '.', title: (t) => `\u201C${t}\u201D` },
 };
 export const citeStyle = (lang = 'en'): CiteStyle => CITE_STYLES[primaryLanguage(lang)] ?? LATIN;
 

@@ -94,10 +94,60 @@ const BUILT_IN: Record<string, Labels> = {
   noSources: 'このアウトラインには出典がありません。',
   own: '発表者自身の数値',
   },
+  ko: {
+    source: '출처: {list}.',
+    sources: '출처',
+    agenda: '목차',
+    cont: '계속',
+    continued: '이전 슬라이드 “{title}”에서 계속.',
+    derived: '산출',
+    derivedNote: '“산출”로 표시된 수치는 인용한 수치로 계산한 것입니다.',
+    paras: '({n}번째 단락)',
+    introduction: '소개',
+    quote: '인용',
+    noSources: '이 개요에는 출처가 없습니다.',
+    own: '발표자 자체 수치',
+  },
+  ar: {
+    source: 'المصدر: {list}.',
+    sources: 'المصادر',
+    agenda: 'جدول الأعمال',
+    cont: 'تابع',
+    continued: 'تابع للشريحة السابقة، «{title}».',
+    derived: 'محسوب',
+    derivedNote: 'الأرقام المميزة بكلمة «محسوب» محسوبة من الأرقام المقتبسة.',
+    paras: '(الفقرة {n})',
+    introduction: 'مقدمة',
+    quote: 'اقتباس',
+    noSources: 'لا يذكر هذا المخطط أي مصادر.',
+    own: 'أرقام المقدّم الخاصة',
+  },
+  he: {
+    source: 'מקור: {list}.',
+    sources: 'מקורות',
+    agenda: 'סדר יום',
+    cont: 'המשך',
+    continued: 'המשך מהשקופית הקודמת, “{title}”.',
+    derived: 'מחושב',
+    derivedNote: 'נתונים המסומנים “מחושב” חושבו מהנתונים המצוטטים.',
+    paras: '(פסקה {n})',
+    introduction: 'מבוא',
+    quote: 'ציטוט',
+    noSources: 'במתווה זה לא צוינו מקורות.',
+    own: 'נתונים של המציג',
+  },
 };
 
 /** A BCP 47 tag's primary language subtag, lower case: "zh-TW" -> "zh". Every table by language is keyed by it. */
-export const primaryLanguage = (lang: string): string => lang.split('-')[0]!.toLowerCase();
+export const primaryLanguage = (lang: string): string => {
+  const primary = lang.split('-')[0]!.toLowerCase();
+  // Hebrew's withdrawn code, still written by some systems.
+  return primary === 'iw' ? 'he' : primary;
+};
+
+/** Languages written right to left, by primary subtag: Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sindhi, Uyghur, Dhivehi, Sorani Kurdish. */
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb']);
+export const rightToLeft = (lang: string): boolean => RIGHT_TO_LEFT.has(primaryLanguage(lang));
 
 /** Languages with built-in words, by primary subtag. */
 export const LABEL_LANGUAGES = Object.keys(BUILT_IN);
@@ -120,6 +170,7 @@ const QUOTES: Record<string, [string, string]> = {
   es: ['\u00AB', '\u00BB'],
   ja: ['\u300C', '\u300D'],
   zh: ['\u201C', '\u201D'],
+  ar: ['\u00AB', '\u00BB'],
 };
 
 /** `text` in the language's quotation marks, unless it already opens with one. */
@@ -129,8 +180,11 @@ export function quoted(text: string, lang: string): string {
   return `${open}${text}${close}`;
 }
 
-/** Chinese, Japanese and Korean have no italics (a slanted CJK glyph is a distortion): set upright. */
-export const upright = (lang: string): boolean => ['zh', 'ja', 'ko'].includes(primaryLanguage(lang));
+/**
+ * Chinese, Japanese and Korean have no italics (a slanted CJK glyph is a distortion), nor do
+ * Arabic and Hebrew type: set upright.
+ */
+export const upright = (lang: string): boolean => ['zh', 'ja', 'ko'].includes(primaryLanguage(lang)) || rightToLeft(lang);
 
 /** Fills {name} slots in a label. */
 export function fill(template: string, values: Record<string, string>): string {

@@ -14,6 +14,8 @@ import { footerShapes, hiddenTitle, sourceShapes, titleShapes } from './chrome.j
 import { PlanContext, type ImageSizes } from './context.js';
 import type { Deck, PlannedSlide, Shape } from './deck.js';
 import { plainText } from './inline.js';
+import { rightToLeft } from './labels.js';
+import { mirrored } from './units.js';
 import { visible } from './text.js';
 import { agendaSlide, sectionSlide, titleSlide } from './layouts/cover.js';
 import { kpisBody } from './layouts/figures.js';
@@ -75,11 +77,24 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map(), templ
   }
   const hasSourcesSlide = outline.slides.some((s) => s.layout === 'sources');
   if (outline.sourcesSlide && !hasSourcesSlide && outline.sources.length) slides.push(framed(ctx, undefined, ctx.labels.sources, sourcesBody(ctx, undefined)));
+  // Right to left on deckgen's own template, the slides are its mirror image: titles and rules on
+  // the right, the first column, card and agenda number on the right, the slide number on the left.
+  // A user's template keeps its own geometry.
+  // The template's layouts are mirrored with them, so a slide added in PowerPoint matches.
+  let made = ctx.template;
+  if (rightToLeft(outline.meta.lang) && made.chrome) {
+    const width = made.size.w;
+    for (const s of slides) {
+      for (const shape of s.shapes) shape.box = mirrored(shape.box, width);
+      if (s.slideNumber) s.slideNumber.box = mirrored(s.slideNumber.box, width);
+    }
+    made = { ...made, layouts: made.layouts.map((l) => ({ ...l, placeholders: l.placeholders.map((p) => ({ ...p, box: mirrored(p.box, width) })) })) };
+  }
   // Continued lists and tables count: the deck as written, not the outline, is what is bounded.
   if (slides.length > MAX_SLIDES) ctx.problem(['slides'], `the deck would have ${slides.length} slides, counting continued lists and tables; a deck has at most ${MAX_SLIDES}`, 'split it into several decks', 'too-much');
 
   return {
-    deck: { meta: outline.meta, size: { ...ctx.template.size }, theme, template: ctx.template, slides, sections: sections(slides, ctx.labels.introduction) },
+    deck: { meta: outline.meta, size: { ...made.size }, theme, template: made, slides, sections: sections(slides, ctx.labels.introduction) },
     diagnostics: ctx.diagnostics,
   };
 }

@@ -26,6 +26,9 @@ export interface Box {
   h: number;
 }
 
+/** `box` mirrored across the middle of a slide `width` wide: the same place in a right-to-left deck. */
+export const mirrored = (box: Box, width: number): Box => ({ ...box, x: width - box.x - box.w });
+
 export function inside(inner: Box, outer: Box, epsilon = 1e-6): boolean {
   return (
     inner.x >= outer.x - epsilon &&

@@ -6,7 +6,7 @@
  */
 import type { LayoutName } from '../load/schema.js';
 import { CHART_TEXT, COVER, GRID, HEADING_H, pad, TWO_COLUMNS } from '../plan/grid.js';
-import { primaryLanguage } from '../plan/labels.js';
+import { primaryLanguage, rightToLeft } from '../plan/labels.js';
 import { SLIDE, type Box } from '../plan/units.js';
 import type { Theme } from '../theme/theme.js';
 import type { Template, TemplateLayout, TemplatePlaceholder } from './model.js';
@@ -17,6 +17,11 @@ const EAST_ASIAN: Record<string, string> = {
   ja: 'Yu Gothic',
   ko: 'Malgun Gothic',
 };
+
+/** The complex-script typeface of a right-to-left language: Arial, as Office's own theme has for Arabic and Hebrew. */
+export function complexScriptFont(lang: string): string | undefined {
+  return rightToLeft(lang) ? 'Arial' : undefined;
+}
 
 /** Traditional Chinese is written in Microsoft JhengHei. */
 export function eastAsianFont(lang: string): string | undefined {
@@ -98,6 +103,7 @@ export function briefingTemplate(theme: Theme, lang: string): Template {
   };
 
   const ea = eastAsianFont(lang);
+  const cs = complexScriptFont(lang);
   return {
     name: 'Briefing',
     size: { ...SLIDE },
@@ -115,7 +121,7 @@ export function briefingTemplate(theme: Theme, lang: string): Template {
       hlink: c.primary,
       folHlink: c.muted,
     },
-    fonts: { major: theme.headingFont, minor: theme.font, ...(ea ? { ea } : {}) },
+    fonts: { major: theme.headingFont, minor: theme.font, ...(ea ? { ea } : {}), ...(cs ? { cs } : {}) },
     background: c.background,
     layouts,
     map: Object.fromEntries(Object.entries(names).map(([k, name]) => [k, layouts.findIndex((l) => l.name === name)])) as Record<LayoutName, number>,

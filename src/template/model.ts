@@ -59,7 +59,7 @@ export interface Template {
   size: { w: number; h: number };
   colours: ColourScheme;
   /** Heading (major) and body (minor) typefaces, and the East Asian one for CJK decks. */
-  fonts: { major: string; minor: string; ea?: string };
+  fonts: { major: string; minor: string; ea?: string; cs?: string };
   /** Background of the master (hex). */
   background: string;
   layouts: TemplateLayout[];

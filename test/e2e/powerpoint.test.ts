@@ -149,4 +149,48 @@ slides:
     expect(slides.at(-1)!.title).toBe('Literatur');
     expect(powerPointProblems(slides, 'de-DE')).toEqual([]);
   });
+
+  it('reads right to left in Arabic and Hebrew: paragraphs, tables, a mirrored layout, Arial for the script, no italics', async () => {
+    const HEBREW = `
+title: סקירה רבעונית
+lang: he-IL
+sources:
+  - { id: a, title: דוח מכירות, author: מחלקת המכירות, date: 2024 }
+slides:
+  - title: הכנסות עלו ב-18%
+    bullets: ["**הכנסות** של 12.4 מיליון", [פירוט ראשון]]
+    source: a
+  - layout: two-column
+    title: מה עבד
+    left: { heading: עבד, bullets: [א] }
+    right: { heading: לא עבד, bullets: [ב] }
+  - layout: table
+    title: לקוחות
+    table: { columns: [לקוח, הכנסה], rows: [[בנק, "1,240"], [חברה, "980"]] }
+  - layout: quote
+    quote: { text: הצוות הבין אותנו, by: מנהל רכש }
+`;
+    const { pptx, slides } = await build(outlineFile(HEBREW));
+    expect(powerPointProblems(slides, 'he-IL')).toEqual([]);
+    for (let n = 1; n <= slides.length; n++) {
+      const xml = await pptx.text(`ppt/slides/slide${n}.xml`);
+      // Every paragraph right to left; none left-aligned.
+      const paragraphs = xml.match(/<a:p>/g)?.length ?? 0;
+      expect(xml.match(/<a:pPr\b[^>]*\brtl="1"/g)?.length ?? 0, `slide ${n}`).toBe(paragraphs);
+      expect(xml, `slide ${n}`).not.toMatch(/ algn="l"/);
+      expect(xml, `slide ${n}`).not.toMatch(/ i="1"/);
+      expect(xml, `slide ${n}`).not.toMatch(/<a:cs typeface="(?!Arial")/);
+    }
+    expect(await pptx.text('ppt/slides/slide4.xml')).toMatch(/<a:tblPr rtl="1"/);
+    expect(await pptx.text('ppt/slideMasters/slideMaster1.xml')).not.toMatch(/ rtl="0"/);
+    expect(await pptx.text('ppt/theme/theme1.xml')).toContain('<a:cs typeface="Arial"/>');
+    // Mirrored: the first column, and the slide number, on the other side.
+    const columns = slides[2]!.shapes.filter((s) => s.text === 'עבד' || s.text === 'לא עבד');
+    expect(columns.find((s) => s.text === 'עבד')!.frame.x).toBeGreaterThan(columns.find((s) => s.text === 'לא עבד')!.frame.x);
+    const number = slides[1]!.shapes.find((s) => s.ph?.type === 'sldNum')!;
+    expect(number.frame.x).toBeLessThan(2 * 914400);
+    // Its own words, in Hebrew.
+    expect(slides.at(-1)!.title).toBe('מקורות');
+    expect(slides[1]!.shapes.map((s) => s.text)).toContain('מקור: מחלקת המכירות, 2024.');
+  });
 });

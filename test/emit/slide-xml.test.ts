@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishSlide, withLanguage } from '../../src/emit/slide-xml.js';
+import { finishSlide, rightToLeftXml, withLanguage } from '../../src/emit/slide-xml.js';
 
 const TREE = '<p:sld><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm/></p:grpSpPr>';
 const text = (id: number, t: string): string =>
@@ -42,5 +42,28 @@ describe('withLanguage', () => {
     expect(xml).toContain('lang="zh-CN"');
     expect(xml).not.toContain('en-US');
     expect(xml).toContain('<a:ea typeface="Microsoft YaHei"/>');
+  });
+});
+
+describe('right to left', () => {
+  it('sets every paragraph and table right to left, aligning left-aligned text right and keeping centred text', () => {
+    const xml =
+      '<a:p><a:pPr algn="l" marL="0"/><a:r><a:t>x</a:t></a:r></a:p>' +
+      '<a:p><a:pPr algn="ctr" rtl="0"><a:buNone/></a:pPr></a:p>' +
+      '<a:p><a:pPr marL="5"/></a:p>' +
+      '<a:p><a:r><a:t>y</a:t></a:r></a:p>' +
+      '<a:lstStyle><a:lvl1pPr marL="0" algn="l" rtl="0"><a:defRPr/></a:lvl1pPr></a:lstStyle><a:tblPr firstRow="1"/>';
+    expect(rightToLeftXml(xml)).toBe(
+      '<a:p><a:pPr algn="r" marL="0" rtl="1"/><a:r><a:t>x</a:t></a:r></a:p>' +
+        '<a:p><a:pPr algn="ctr" rtl="1"><a:buNone/></a:pPr></a:p>' +
+        '<a:p><a:pPr marL="5" algn="r" rtl="1"/></a:p>' +
+        '<a:p><a:pPr algn="r" rtl="1"/><a:r><a:t>y</a:t></a:r></a:p>' +
+        '<a:lstStyle><a:lvl1pPr marL="0" algn="r" rtl="1"><a:defRPr/></a:lvl1pPr></a:lstStyle><a:tblPr rtl="1" firstRow="1"/>',
+    );
+    // Twice is once.
+    expect(rightToLeftXml(rightToLeftXml(xml))).toBe(rightToLeftXml(xml));
+    // Only when the language asks, with its complex-script typeface.
+    expect(withLanguage(xml, { lang: 'en-US' })).toBe(xml);
+    expect(withLanguage('<a:cs typeface="Calibri" charset="-120"/>', { lang: 'ar-SA', cs: 'Arial', rtl: true })).toBe('<a:cs typeface="Arial"/>');
   });
 });

@@ -8,8 +8,8 @@ import { planDeck } from '../../src/plan/plan.js';
 import { LABEL_KEYS } from '../../src/load/schema.js';
 
 describe('labels', () => {
-  it('has every word in English, Chinese, French, German, Spanish and Japanese', () => {
-    expect(LABEL_LANGUAGES.sort()).toEqual(['de', 'en', 'es', 'fr', 'ja', 'zh']);
+  it('has every word in English, Chinese, French, German, Spanish, Japanese, Korean, Arabic and Hebrew', () => {
+    expect(LABEL_LANGUAGES.sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'he', 'ja', 'ko', 'zh']);
     for (const lang of LABEL_LANGUAGES) {
       const labels = resolveLabels(lang);
       expect(Object.keys(labels).sort()).toEqual([...LABEL_KEYS].sort());

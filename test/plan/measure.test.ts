@@ -43,6 +43,19 @@ describe('lineWidth', () => {
   });
 });
 
+describe('Arabic and Hebrew, which no metric twin has', () => {
+  it('measure their letters at 0.65 em and their vowel marks at nothing, not a full em each', () => {
+    const style: TextStyle = { font: 'Calibri', lineSpacing: 1 };
+    const em = ptToIn(20);
+    expect(lineWidth([{ text: 'שלום' }], style, 20) / em).toBeCloseTo(4 * 0.65, 5);
+    expect(lineWidth([{ text: 'مرحبا' }], style, 20) / em).toBeCloseTo(5 * 0.65, 5);
+    // Vowel points (shadda, fatha) add nothing.
+    expect(lineWidth([{ text: 'مَرّ' }], style, 20)).toBeCloseTo(lineWidth([{ text: 'مر' }], style, 20), 5);
+    // Anything else unknown still takes a full em.
+    expect(lineWidth([{ text: '\u0E01' }], style, 20) / em).toBeCloseTo(1, 5);
+  });
+});
+
 describe('wrapLines', () => {
   it('keeps a short text on one line', () => {
     expect(wrapLines(runs('Hello world'), REGULAR, 18, 5)).toEqual(['Hello world']);

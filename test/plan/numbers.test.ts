@@ -32,6 +32,15 @@ describe('number separators by language', () => {
     expect(formatNumber(12345.5, undefined, numberStyle('es-ES'))).toBe('12.345,5');
     expect(formatNumber(1234567.5)).toBe('1,234,567.5');
   });
+
+  it('go with the Western digits deckgen writes, also where the language has its own (Arabic, Persian)', () => {
+    // ar-SA's own separators (U+066C, U+066B) belong to Arabic-Indic digits; beside 1 2 3 the
+    // group separator looked like an apostrophe ("560’000").
+    for (const lang of ['ar-SA', 'ar-EG', 'fa-IR']) {
+      expect(formatNumber(1234567.5, undefined, numberStyle(lang)), lang).toBe('1,234,567.5');
+      expect(numberStyle(lang).percentGap ?? '', lang).not.toMatch(/[\u200e\u200f\u061c]/);
+    }
+  });
 });
 
 describe('a German deck', () => {
