@@ -272,6 +272,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
           font: `bold ${px}px "${family}"`,
           inside: (fill: string) => `#${inkOn(fill)}`,
           outside: text,
+          halo: `#${shape.background}`,
           format: label,
         } satisfies DataLabelOptions,
       },

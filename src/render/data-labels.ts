@@ -21,6 +21,8 @@ export interface DataLabelOptions {
   /** Colour for a label drawn inside an element (bars, stacked segments, slices), by fill colour. */
   inside: (fill: string) => string;
   outside: string;
+  /** The chart's background: the patch a haloed label is drawn on (see label-layout.ts). */
+  halo: string;
   /** A value as labelled: the series' decimals and unit. */
   format: (v: number, dataset: number) => string;
 }
@@ -60,7 +62,7 @@ export const dataLabels: Plugin = {
     const requests = o.display ? valueLabels(chart, o) : [];
     const placed = placeLabels(requests, obstacles);
     const ends = o.endLabels ? endLabels(chart, o) : [];
-    for (const p of [...placed, ...ends]) drawText(ctx, p);
+    for (const p of [...placed, ...ends]) drawText(ctx, p, o.halo);
     (chart as ChartWithLabels).deckgenLabels = [...placed, ...ends];
     ctx.restore();
   },
@@ -85,15 +87,20 @@ function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
       const p = el.getProps(['x', 'y', 'base', 'width', 'height', 'horizontal'], true) as unknown as Props;
       if (meta.type === 'line') {
         const r = Number((el.options as { radius?: number }).radius ?? 0) + GAP;
-        return void requests.push(req([at(s, p.x - s.w / 2, p.y - r - s.h), at(s, p.x - s.w / 2, p.y + r), at(s, p.x + r, p.y - s.h / 2), at(s, p.x - r - s.w, p.y - s.h / 2)].map((rect) => ({ rect }))));
+        const around = [at(s, p.x - s.w / 2, p.y - r - s.h), at(s, p.x - s.w / 2, p.y + r), at(s, p.x + r, p.y - s.h / 2), at(s, p.x - r - s.w, p.y - s.h / 2)];
+        // Clear of everything if it can be; else haloed, over a bar's body (a line over bars).
+        return void requests.push(req([...around.map((rect) => ({ rect })), ...around.map((rect) => ({ rect, halo: true, overBars: true }))]));
       }
       const own = barRect(p);
       const centre = { rect: at(s, own.x + own.w / 2 - s.w / 2, own.y + own.h / 2 - s.h / 2), inside: true };
       if (stacked) return void requests.push(req([centre], own));
       const up = value >= 0;
-      const candidates: Candidate[] = p.horizontal
-        ? [{ rect: at(s, up ? p.x + GAP : p.x - GAP - s.w, p.y - s.h / 2) }, { rect: at(s, up ? p.x - GAP - s.w : p.x + GAP, p.y - s.h / 2), inside: true }]
-        : [{ rect: at(s, p.x - s.w / 2, up ? p.y - GAP - s.h : p.y + GAP) }, { rect: at(s, p.x - s.w / 2, up ? p.y + GAP : p.y - GAP - s.h), inside: true }];
+      const past = p.horizontal ? at(s, up ? p.x + GAP : p.x - GAP - s.w, p.y - s.h / 2) : at(s, p.x - s.w / 2, up ? p.y - GAP - s.h : p.y + GAP);
+      const inside = p.horizontal ? at(s, up ? p.x - GAP - s.w : p.x + GAP, p.y - s.h / 2) : at(s, p.x - s.w / 2, up ? p.y + GAP : p.y - GAP - s.h);
+      // Above a column, a row or two higher: clear of the neighbouring column's label. (Beside a
+      // horizontal bar, a label moved further out would read as the next bar's.)
+      const further = p.horizontal ? [] : [1, 2].map((k) => ({ ...past, y: past.y + (up ? -k : k) * (s.h + 2) }));
+      const candidates: Candidate[] = [{ rect: past }, { rect: inside, inside: true }, ...further.map((rect) => ({ rect })), { rect: past, halo: true }, ...further.map((rect) => ({ rect, halo: true }))];
       requests.push(req(candidates, own));
     });
   });
@@ -154,8 +161,12 @@ function endLabels(chart: Chart, o: DataLabelOptions): PlacedLabel[] {
   return items.map((i, k) => ({ text: i.text, colour: o.outside, key: i.colour, rect: { x: i.x, y: ys[k]! - i.s.h / 2, w: i.s.w + key + PAD, h: i.s.h } }));
 }
 
-function drawText(ctx: Ctx, p: PlacedLabel & { key?: string }): void {
+function drawText(ctx: Ctx, p: PlacedLabel & { key?: string }, halo: string): void {
   const m = ctx.measureText(p.text);
+  if (p.halo) {
+    ctx.fillStyle = halo;
+    ctx.fillRect(p.rect.x, p.rect.y, p.rect.w, p.rect.h);
+  }
   let x = p.rect.x + PAD;
   if (p.key) {
     const k = (p.rect.h - 2 * PAD) * 0.8;

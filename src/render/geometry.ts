@@ -12,12 +12,18 @@ export function barRect(p: { x: number; y: number; base: number; width: number; 
 }
 
 export function chartObstacles(chart: Chart): Obstacles {
-  const out: Obstacles = { bars: [], segments: [], rects: [] };
+  const out: Obstacles = { bars: [], segments: [], rects: [], ends: [] };
   chart.data.datasets.forEach((dataset, di) => {
     const meta = chart.getDatasetMeta(di);
     if (meta.hidden) return;
     if (meta.type === 'bar') {
-      for (const el of meta.data) out.bars.push(barRect(el.getProps(['x', 'y', 'base', 'width', 'height', 'horizontal'], true) as never));
+      for (const el of meta.data) {
+        const p = el.getProps(['x', 'y', 'base', 'width', 'height', 'horizontal'], true) as unknown as Parameters<typeof barRect>[0];
+        const bar = barRect(p);
+        out.bars.push(bar);
+        // Its value end, a few pixels deep: what a reader reads the bar's length from.
+        out.ends!.push(p.horizontal ? { x: p.x - 2, y: bar.y, w: 4, h: bar.h } : { x: bar.x, y: p.y - 2, w: bar.w, h: 4 });
+      }
     } else if (meta.type === 'line') {
       const points = meta.data.filter((_, i) => Number.isFinite(Number(dataset.data[i])));
       points.forEach((p, i) => {
