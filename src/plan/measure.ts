@@ -52,7 +52,14 @@ export function lineWidth(runs: readonly Run[], style: TextStyle, size: number):
 
 export const CJK = '\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef';
 export const CJK_CHAR = new RegExp(`[${CJK}]`);
-const TOKENS = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'g');
+/**
+ * Chinese and Japanese characters and full-width forms: a line may break between any two. Not
+ * Hangul: Korean wraps at its spaces, as PowerPoint and LibreOffice set it ("절감 / 방안", never
+ * "절 / 감").
+ */
+export const HAN_KANA = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef';
+const HAN_KANA_CHAR = new RegExp(`[${HAN_KANA}]`);
+const TOKENS = new RegExp(`[${HAN_KANA}]|[^\\s${HAN_KANA}]+|\\s+`, 'g');
 /** Characters a line may not start with (closing brackets, stops, small kana marks) or end with (opening brackets). */
 export const NO_LINE_START = /^[\u3001\u3002\uff0c\uff0e\u30fb\uff1a\uff1b\uff1f\uff01\u30fc\u3005\uff09\u300d\u300f\u3011\u3015\u3009\u300b\uff5d\uff3d]$/;
 export const NO_LINE_END = /^[\uff08\u300c\u300e\u3010\u3014\u3008\u300a\uff5b\uff3b]$/;
@@ -102,7 +109,7 @@ function tokensOf(runs: readonly Run[], style: TextStyle): Token[] {
       // East Asian text breaks between any two characters, except where its line-breaking rules
       // (kinsoku) forbid: never before a closing bracket or stop, never after an opening bracket.
       const kinsoku = prevText !== undefined && !prevSpace && !space && (NO_LINE_START.test(text) || NO_LINE_END.test(prevText.slice(-1)));
-      const glue = kinsoku || (!space && prevText !== undefined && !prevSpace && !/[\u2e80-\uffef]/.test(text + prevText));
+      const glue = kinsoku || (!space && prevText !== undefined && !prevSpace && !HAN_KANA_CHAR.test(text + prevText));
       tokens.push({ text, em: advance(text, bold, italic, style.font, style.book), space, bold, italic, glue });
       prevText = glue ? prevText + text : text;
       prevSpace = space;

@@ -6,7 +6,7 @@ import { axisValues, withUnit } from '../plan/chart-axis.js';
 import { inkOn } from '../theme/contrast.js';
 import type { ChartShape } from '../plan/deck.js';
 import type { AdvanceTable } from '../plan/metrics/ranges.js';
-import { CJK, lineWidth, NO_LINE_END, NO_LINE_START, wrapLines } from '../plan/measure.js';
+import { HAN_KANA, lineWidth, NO_LINE_END, NO_LINE_START, wrapLines } from '../plan/measure.js';
 import { inToCssPx, ptToCssPx } from '../plan/units.js';
 import type { DataLabelOptions } from './data-labels.js';
 
@@ -78,11 +78,6 @@ export function labelRooms(widths: readonly number[], spacing: number, gap: numb
   return widths.map((_, i) => 2 * Math.min(fair - taken(i - 1) / 2, fair - taken(i + 1) / 2));
 }
 
-/**
- * Chinese and Japanese characters, which a line may break between. Not Hangul: Korean breaks at
- * its spaces, like English ("2025년 1분기", not "2025년 1분 / 기").
- */
-const HAN_KANA = CJK.replace('\uac00-\ud7af', '');
 const HAN_KANA_CHAR = new RegExp(`[${HAN_KANA}]`, 'u');
 
 /** Words, a number with the Han or kana character after it ("2024年"), single Han and kana characters, and spaces. */

@@ -90,6 +90,17 @@ describe('wrapLines', () => {
     for (const line of lines) expect(lineWidth(runs(line), REGULAR, 18)).toBeLessThanOrEqual(1.01);
   });
 
+  it('breaks Korean at its spaces, as PowerPoint and LibreOffice do, not between syllables', () => {
+    const text = '멀티클라우드 도입을 통한 IT 운영비 30% 절감 방안';
+    const words = text.split(' ');
+    // From the widest word up (six syllables, 2 in at 24 pt): a word wider than the line must break.
+    for (let w = 2.1; w <= 6; w += 0.2) {
+      const lines = wrapLines(runs(text), REGULAR, 24, w);
+      // Every line is whole words.
+      expect(lines.join(' ').split(' '), `${w.toFixed(1)} in: ${lines.join(' | ')}`).toEqual(words);
+    }
+  });
+
   it('keeps East Asian line-breaking rules: no line starts with a closing bracket or stop, none ends with an opening bracket', () => {
     const text = '関東甲信越地方（首都圏を含む）の売上は、前年比で増加した。「新製品」が好調。';
     // From two characters a line up: a line one character wide must break anywhere.
