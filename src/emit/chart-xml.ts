@@ -11,7 +11,8 @@
  *
  * And one that is not about the schema: pptxgenjs takes one data-label colour per chart, and
  * deckgen gives white to the labels drawn inside stacked segments and slices. Each of those
- * labels gets the ink (white or near-black) that reads better on its own fill (insideInk).
+ * labels gets the ink (white or near-black) that reads better on its own fill (insideInk), and
+ * so do labels on a tag of their series' colour (taggedInk: a combo's line labels over bars).
  */
 import { inkOn } from '../theme/contrast.js';
 
@@ -57,8 +58,15 @@ function insideInk(xml: string): string {
   );
 }
 
+/** Labels on a tag of their series' colour (a combo's line, over bars): in the ink that reads on the tag. */
+function taggedInk(xml: string): string {
+  return xml.replace(/<c:dLbls>\s*<c:numFmt\b[^>]*\/>\s*<c:spPr>\s*<a:solidFill>\s*<a:srgbClr val="([0-9A-Fa-f]{6})"\/>.*?<\/c:dLbls>/gs, (labels, fill: string) =>
+    labels.replace(/(<c:txPr>(?:(?!<\/c:txPr>).)*?<a:srgbClr val=")[0-9A-Fa-f]{6}("\/>)/s, `$1${inkOn(fill)}$2`),
+  );
+}
+
 export function repairChartXml(xml: string): string {
-  return insideInk(lineGrouping(xml.replace(THREE_AXES, '$1$2')));
+  return taggedInk(insideInk(lineGrouping(xml.replace(THREE_AXES, '$1$2'))));
 }
 
 type Parts = Map<string, string | Uint8Array>;

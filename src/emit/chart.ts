@@ -107,7 +107,10 @@ export function emitNativeChart(pptx: Presentation, slide: Slide, shape: ChartSh
         chartColors: g.idx.map((i) => shape.colours[i]!),
         barDir: 'col',
         ...(g.a === 1 ? { secondaryValAxis: true, secondaryCatAxis: true } : {}),
-        ...(g.k === 'bar' ? { dataLabelPosition: 'outEnd' } : { dataLabelPosition: 't' }),
+        // Each kind its own decimals: deal counts stay "42", not "42.0" beside a 21.5% rate.
+        dataLabelFormatCode: formatCode(Math.max(...g.idx.map((i) => shape.decimals[i]!)), shape.labelUnit),
+        // A line's labels sit over bars: on a tag of the line's colour, in the ink that reads on it (chart-xml.ts).
+        ...(g.k === 'bar' ? { dataLabelPosition: 'outEnd' } : { dataLabelPosition: 't', dataLabelBkgrdColors: true }),
       },
     }));
     const axisFont = { valAxisLabelFontFace: font.face, valAxisLabelFontSize: font.size, valAxisLabelColor: font.colour, valAxisLabelFormatCode: tickCode, valAxisLineShow: false };
@@ -134,8 +137,9 @@ export function emitNativeChart(pptx: Presentation, slide: Slide, shape: ChartSh
     barDir: spec.type === 'hbar' ? 'bar' : 'col',
     barGrouping: spec.type === 'stacked-bar' ? 'stacked' : 'clustered',
     barGapWidthPct: 43,
-    // Horizontal bars list the first category at the top, as in the picture.
-    ...(spec.type === 'hbar' ? { catAxisOrientation: 'maxMin' } : {}),
+    // Horizontal bars list the first category at the top, as in the picture; the value axis then
+    // crosses at the last category, so its numbers stay at the bottom with its title.
+    ...(spec.type === 'hbar' ? { catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max' } : {}),
     dataLabelPosition: spec.type === 'stacked-bar' ? 'ctr' : bars ? 'outEnd' : 't',
     ...(spec.type === 'stacked-bar' ? { dataLabelColor: 'FFFFFF' } : {}),
   } as Opts);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/build.js';
 import { formatCode } from '../../src/emit/chart.js';
 import { repairChartXml } from '../../src/emit/chart-xml.js';
+import { inkOn } from '../../src/theme/contrast.js';
 import type { Chart } from '../../src/load/schema.js';
 import { tempDir } from '../support/cli.js';
 import { slides } from '../support/deck.js';
@@ -161,6 +162,40 @@ slides:
     const sliceLabels = [...pie!.matchAll(/<c:dLbl>.*?<\/c:dLbl>/gs)].map((m) => ink(m[0]));
     expect(sliceLabels).toEqual(['FFFFFF', '1F2933', '1F2933', 'FFFFFF']);
     expect(repairChartXml(stacked!)).toBe(stacked);
+  });
+
+  it('give a combo\'s bars and line their own decimals, and the line\'s labels a tag of its colour in the ink that reads on it', async () => {
+    const { pptx } = await build(`title: Combo
+charts: native
+slides:
+  - title: Deals and win rate
+    chart:
+      type: combo
+      dataLabels: true
+      labels: [Jan, Feb, Mar]
+      series:
+        - { name: Deals closed, values: [42, 38, 51], type: bar }
+        - { name: Win rate, values: [21.5, 19.8, 24.2], type: line, axis: right }
+`);
+    const [xml] = await Promise.all(chartParts(pptx).map((p) => pptx.text(p)));
+    const bar = /<c:barChart>.*?<\/c:barChart>/s.exec(xml!)![0];
+    const line = /<c:lineChart>.*?<\/c:lineChart>/s.exec(xml!)![0];
+    // 42, not 42.0 beside 21.5.
+    expect(/<c:dLbls>\s*<c:numFmt formatCode="([^"]*)"/.exec(bar)![1]).toBe('#,##0');
+    expect(/<c:dLbls>\s*<c:numFmt formatCode="([^"]*)"/.exec(line)![1]).toBe('#,##0.0');
+    const labels = /<c:dLbls>.*?<\/c:dLbls>/s.exec(line)![0];
+    const tag = /<c:spPr>\s*<a:solidFill>\s*<a:srgbClr val="([0-9A-F]{6})"/.exec(labels)![1]!;
+    expect(tag).toBe('D9822B');
+    // Near-black on orange (4.8:1), not the text colour's default of the chart.
+    expect(/<c:txPr>.*?<a:srgbClr val="([0-9A-F]{6})"\/>/s.exec(labels)![1]).toBe(inkOn(tag));
+  });
+
+  it('keep a horizontal bar chart\'s value axis at the bottom, under its first-at-the-top categories', async () => {
+    const { pptx } = await build();
+    const xmls = await Promise.all(chartParts(pptx).map((p) => pptx.text(p)));
+    const hbar = xmls.find((x) => /<c:barDir val="bar"\/>/.test(x))!;
+    expect(hbar).toMatch(/<c:catAx>.*<c:orientation val="maxMin"\/>/s);
+    expect(/<c:valAx>.*?<\/c:valAx>/s.exec(hbar)![0]).toMatch(/<c:crosses val="max"\/>/);
   });
 
   it('build the same bytes twice', async () => {
