@@ -54,9 +54,9 @@ function emitShape(pptx: Presentation, slide: Slide, shape: RenderedShape, media
 /** The slide number as a text shape in the layout's slide-number placeholder (a field, in package). */
 function slideNumber(planned: RenderedSlide, n: number): TextShape | undefined {
   if (!planned.slideNumber) return undefined;
-  const { box, ref, font, size, colour } = planned.slideNumber;
+  const { box, ref, font, size, colour, align = 'right' } = planned.slideNumber;
   const insets = INSETS;
-  return { kind: 'text', box, paragraphs: [para(String(n))], font, size, colour, align: 'right', valign: 'middle', insets, lineSpacing: 1, placeholder: ref };
+  return { kind: 'text', box, paragraphs: [para(String(n))], font, size, colour, align, valign: 'middle', insets, lineSpacing: 1, placeholder: ref };
 }
 
 /**

@@ -115,18 +115,29 @@ export function withLanguage(xml: string, { lang, ea, cs, rtl }: TextLanguage): 
 
 /**
  * Paragraphs (a:pPr, and the list styles' a:lvlNpPr) set right to left, as PowerPoint writes
- * them for Arabic and Hebrew: rtl="1", and left-aligned text aligned right, so bullets and
- * indents sit on the right; centred and right-aligned text keep their alignment. A paragraph
- * without properties gets them, and a table reads its columns right to left.
+ * them for Arabic and Hebrew: rtl="1", with left and right alignment swapped (text starts at the
+ * right, bullets and indents sit there, and what stood at a box's right edge, a slide number or
+ * a number column, stands at its left); centred text stays centred. A paragraph without
+ * properties gets them, and a table reads its columns right to left. Plan, which mirrors the
+ * layout, sets the alignments this swaps back where a user's template keeps its geometry.
  */
 export function rightToLeftXml(xml: string): string {
+  const swapped = { l: 'r', r: 'l' } as Record<string, string>;
   return xml
-    .replace(/<a:p>(?!<a:pPr)/g, '<a:p><a:pPr algn="r" rtl="1"/>')
-    .replace(/<a:(pPr|lvl\dpPr)\b([^>]*?)(\/?)>/g, (_m, tag: string, attrs: string, close: string) => {
+    // No properties: its alignment is its list style's, swapped there.
+    .replace(/<a:p>(?!<a:pPr)/g, '<a:p><a:pPr rtl="1"/>')
+    .replace(/<a:(pPr|lvl\dpPr)\b([^>]*?)(\/?)>/g, (whole, tag: string, attrs: string, close: string) => {
+      // Already right to left: left as it is, so the change can be made twice.
+      if (/ rtl="1"/.test(attrs)) return whole;
       let a = attrs.replace(/ rtl="[^"]*"/, '');
-      if (/ algn="l"/.test(a)) a = a.replace(' algn="l"', ' algn="r"');
+      if (/ algn="[lr]"/.test(a)) a = a.replace(/ algn="([lr])"/, (_x, side: string) => ` algn="${swapped[side]}"`);
       else if (!/ algn="/.test(a)) a += ' algn="r"';
       return `<a:${tag}${a} rtl="1"${close}>`;
     })
-    .replace(/<a:tblPr\b(?![^>]*\brtl=)/g, '<a:tblPr rtl="1"');
+    .replace(/<a:tblPr\b(?![^>]*\brtl=)/g, '<a:tblPr rtl="1"')
+    // A run of digits with no right-to-left letter ("/5", "Q3 2023") keeps its own order: a
+    // left-to-right mark before it, or a leading "/" went to its end ("5/").
+    .replace(/<a:t>(?!\u200e)([^<]*\d[^<]*)<\/a:t>/g, (whole, text: string) => (RTL_LETTER.test(text) ? whole : `<a:t>\u200e${text}</a:t>`));
 }
+
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;

@@ -129,7 +129,7 @@ export interface PlannedSlide {
   notes?: string;
   background: string;
   /** A live slide-number field, so numbers stay right if slides are reordered in PowerPoint. */
-  slideNumber?: { box: Box; ref: PlaceholderRef; font: string; size: number; colour: string };
+  slideNumber?: { box: Box; ref: PlaceholderRef; font: string; size: number; colour: string; align?: 'left' | 'right' };
 }
 
 export interface Deck {

@@ -2,7 +2,7 @@
  * plan: Outline + Theme -> Deck. Pure: no I/O, every position and size decided here, and every
  * text box measured, so emit never has to guess and nothing overflows.
  */
-import { fontWarnings } from './fonts.js';
+import { complexScriptWidths, fontWarnings } from './fonts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Slide } from '../load/layouts.js';
 import { MAX_SLIDES } from '../load/schema.js';
@@ -51,7 +51,8 @@ export interface Plan {
 }
 
 export function planDeck(outline: Outline, images: ImageSizes = new Map(), template?: Template): Plan {
-  const theme = template ? templateTheme(outline.theme, template.colours, template.fonts, outline.fonts.book) : resolveTheme(outline.theme, outline.fonts.book);
+  const given = template ? templateTheme(outline.theme, template.colours, template.fonts, outline.fonts.book) : resolveTheme(outline.theme, outline.fonts.book);
+  const theme = rightToLeft(outline.meta.lang) ? complexScriptWidths(given) : given;
   const ctx = new PlanContext(outline, theme, images, template ?? briefingTemplate(theme, outline.meta.lang));
   colourWarnings(ctx, outline.slides);
   fontWarnings(ctx);
@@ -81,6 +82,9 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map(), templ
   // the right, the first column, card and agenda number on the right, the slide number on the left.
   // A user's template keeps its own geometry.
   // The template's layouts are mirrored with them, so a slide added in PowerPoint matches.
+  // Emit swaps every left and right alignment of a right-to-left deck (emit/slide-xml.ts
+  // rightToLeftXml); on a user's template, which keeps its geometry, text at a box's right edge
+  // stays there: set left here, it comes out right.
   let made = ctx.template;
   if (rightToLeft(outline.meta.lang) && made.chrome) {
     const width = made.size.w;
@@ -89,6 +93,11 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map(), templ
       if (s.slideNumber) s.slideNumber.box = mirrored(s.slideNumber.box, width);
     }
     made = { ...made, layouts: made.layouts.map((l) => ({ ...l, placeholders: l.placeholders.map((p) => ({ ...p, box: mirrored(p.box, width) })) })) };
+  } else if (rightToLeft(outline.meta.lang)) {
+    for (const s of slides) {
+      for (const shape of s.shapes) if (shape.kind === 'text' && shape.align === 'right') shape.align = 'left';
+      if (s.slideNumber) s.slideNumber.align = 'left';
+    }
   }
   // Continued lists and tables count: the deck as written, not the outline, is what is bounded.
   if (slides.length > MAX_SLIDES) ctx.problem(['slides'], `the deck would have ${slides.length} slides, counting continued lists and tables; a deck has at most ${MAX_SLIDES}`, 'split it into several decks', 'too-much');

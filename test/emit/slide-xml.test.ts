@@ -46,20 +46,24 @@ describe('withLanguage', () => {
 });
 
 describe('right to left', () => {
-  it('sets every paragraph and table right to left, aligning left-aligned text right and keeping centred text', () => {
+  it('sets every paragraph and table right to left, swapping left and right alignment and keeping centred text', () => {
     const xml =
       '<a:p><a:pPr algn="l" marL="0"/><a:r><a:t>x</a:t></a:r></a:p>' +
       '<a:p><a:pPr algn="ctr" rtl="0"><a:buNone/></a:pPr></a:p>' +
       '<a:p><a:pPr marL="5"/></a:p>' +
+      '<a:p><a:pPr algn="r"/><a:r><a:t>9</a:t></a:r></a:p>' +
       '<a:p><a:r><a:t>y</a:t></a:r></a:p>' +
       '<a:lstStyle><a:lvl1pPr marL="0" algn="l" rtl="0"><a:defRPr/></a:lvl1pPr></a:lstStyle><a:tblPr firstRow="1"/>';
     expect(rightToLeftXml(xml)).toBe(
       '<a:p><a:pPr algn="r" marL="0" rtl="1"/><a:r><a:t>x</a:t></a:r></a:p>' +
         '<a:p><a:pPr algn="ctr" rtl="1"><a:buNone/></a:pPr></a:p>' +
         '<a:p><a:pPr marL="5" algn="r" rtl="1"/></a:p>' +
-        '<a:p><a:pPr algn="r" rtl="1"/><a:r><a:t>y</a:t></a:r></a:p>' +
+        '<a:p><a:pPr algn="l" rtl="1"/><a:r><a:t>\u200e9</a:t></a:r></a:p>' +
+        '<a:p><a:pPr rtl="1"/><a:r><a:t>y</a:t></a:r></a:p>' +
         '<a:lstStyle><a:lvl1pPr marL="0" algn="r" rtl="1"><a:defRPr/></a:lvl1pPr></a:lstStyle><a:tblPr rtl="1" firstRow="1"/>',
     );
+    // Digits without a right-to-left letter keep their order; mixed text is left to the bidi algorithm.
+    expect(rightToLeftXml('<a:t>/5</a:t><a:t>של 12.4</a:t><a:t>Enterprise</a:t>')).toBe('<a:t>\u200e/5</a:t><a:t>של 12.4</a:t><a:t>Enterprise</a:t>');
     // Twice is once.
     expect(rightToLeftXml(rightToLeftXml(xml))).toBe(rightToLeftXml(xml));
     // Only when the language asks, with its complex-script typeface.
