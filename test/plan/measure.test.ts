@@ -280,3 +280,18 @@ describe('measured tokens are remembered per text, never mixed up', () => {
     expect(wrapLines([{ text: 'WWWWWWWW' }, { text: 'i', bold: true }], style, 18, 10)).toEqual(['WWWWWWWWi']);
   });
 });
+
+describe('a right-to-left deck\'s fonts', () => {
+  it('are measured in the wider of their own widths and Arial\'s, which may set their digits', async () => {
+    const { complexScriptWidths } = await import('../../src/plan/fonts.js');
+    const { BRIEFING } = await import('../../src/theme/theme.js');
+    const theme = complexScriptWidths(BRIEFING);
+    const kpi = (font: string, book = theme.faces): number => lineWidth([{ text: '3,400,000' }], { font, book, lineSpacing: 1, bold: true }, 40);
+    expect(kpi('Calibri')).toBeCloseTo(kpi('Arial', new Map()), 6);
+    expect(kpi('Calibri')).toBeGreaterThan(kpi('Calibri', new Map()));
+    // Never narrower than the font's own, glyph by glyph.
+    for (const text of ['Wiiiide', 'MWMW', 'القاهرة', '12,345.6%']) {
+      expect(lineWidth([{ text }], { font: 'Calibri', book: theme.faces, lineSpacing: 1 }, 20)).toBeGreaterThanOrEqual(lineWidth([{ text }], { font: 'Calibri', lineSpacing: 1 }, 20));
+    }
+  });
+});
