@@ -37,9 +37,18 @@ export function niceRange(values: readonly number[]): AxisRange {
   // Values too large for steps to stay exact: let the renderer choose.
   if (!Number.isFinite(step) || step <= 0 || Math.abs(hi) / step > 1e12) return lo >= 0 ? { min: 0 } : {};
   let min = tidy(Math.floor((lo - spread * 0.1) / step) * step, step);
-  const max = tidy(Math.ceil((hi + spread * 0.1) / step) * step, step);
+  let max = tidy(Math.ceil((hi + spread * 0.1) / step) * step, step);
   if (lo >= 0 && min < 0) min = 0;
-  return { min, max };
+  // Ends on a finer step than the gridlines will take (about five between the ends) gave ticks
+  // 1, 2, 4, 6... (a viewer steps from the lower end), and picture and native charts chose
+  // different steps: the ends move out to the gridlines' step, which both are then given.
+  const grid = niceStep((max - min) / 5);
+  const onGrid = (v: number): boolean => Math.abs(v / grid - Math.round(v / grid)) < 1e-9;
+  if (grid <= step || (onGrid(min) && onGrid(max))) return { min, max };
+  min = tidy(Math.floor(min / grid) * grid, grid);
+  max = tidy(Math.ceil(max / grid) * grid, grid);
+  if (lo >= 0 && min < 0) min = 0;
+  return { min, max, step: grid };
 }
 
 /** The value axis a series is drawn against. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { parseOutline } from '../../src/load/load.js';
-import { niceRange, seriesDecimals, unitPlacement, valueRanges } from '../../src/plan/chart-axis.js';
+import fc from 'fast-check';
+import { niceRange, niceStep, seriesDecimals, unitPlacement, valueRanges } from '../../src/plan/chart-axis.js';
 import type { ChartShape } from '../../src/plan/deck.js';
 import { kpiValue, kpiUnit } from '../../src/plan/layouts/figures.js';
 import { planDeck } from '../../src/plan/plan.js';
@@ -134,6 +135,22 @@ describe('honest axes', () => {
     expect(left.max).toBeGreaterThan(2350);
     // Positive values on both axes: each axis keeps its own range, as before.
     expect(valueRanges(combo([19, 16, 14, 15, 13, 12]))).toEqual({ left: { min: 0 }, right: niceRange([19, 16, 14, 15, 13, 12]) });
+  });
+
+  it('puts a line\'s ends on the gridlines\' step, so no tick stands off it', () => {
+    // Rates of 2.2-8.4 once ended at 1 and 10: the viewer stepped by 2 from 1 (ticks 1, 2, 4, 6...).
+    const rates = [8.4, 8.1, 7.9, 7.6, 7.7, 7.2, 6.9, 6.8, 3.1, 3.4, 2.9, 2.7, 2.8, 2.5, 2.6, 2.2];
+    expect(niceRange(rates)).toEqual({ min: 0, max: 10, step: 2 });
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 20 }), (values) => {
+        const r = niceRange(values);
+        if (r.min === undefined || r.max === undefined || r.max === r.min) return;
+        const step = r.step ?? niceStep((r.max - r.min) / 5);
+        for (const end of [r.min, r.max]) expect(Math.abs(end / step - Math.round(end / step)), `${JSON.stringify(r)}`).toBeLessThan(1e-6);
+        expect(Math.min(...values)).toBeGreaterThanOrEqual(r.min);
+        expect(Math.max(...values)).toBeLessThanOrEqual(r.max);
+      }),
+    );
   });
 
   it('never takes positive data below zero, and follows yMin/yMax', () => {
