@@ -148,6 +148,16 @@ export function balancedLines(text: string, style: { font: string; lineSpacing: 
   return fill(hi);
 }
 
+/**
+ * Ticks on a range's own step. With both ends given, as a count of ticks: Chart.js takes a
+ * stepSize only as a hint and, on a short axis, divided 0-10 into thirds (3.333...).
+ */
+function stepping(r: ChartShape['ranges']['left']): { count?: number; stepSize?: number } {
+  if (!r.step) return {};
+  if (r.min !== undefined && r.max !== undefined) return { count: Math.round((r.max - r.min) / r.step) + 1 };
+  return { stepSize: r.step };
+}
+
 export function chartConfig(shape: ChartShape, family: string): ChartConfiguration {
   const { spec, colours } = shape;
   const px = ptToCssPx(shape.fontSize);
@@ -212,12 +222,13 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
   // beginAtZero says that while leaving Chart.js a grace (a quarter of half the range: room for labels past the ends).
   const range = (r: ChartShape['ranges']['left']): object =>
     r.min !== undefined && r.max !== undefined ? { min: r.min, max: r.max } : { ...(r.min !== undefined && r.min !== 0 ? { min: r.min } : {}), ...(r.max !== undefined && r.max !== 0 ? { max: r.max } : {}), grace: '25%', beginAtZero: true };
+  const tickBase = { color: text, font, padding: 8, callback: (v: string | number) => tickText(shape, Number(v)) };
   const valueAxis = {
     ...range(shape.ranges.left),
     stacked,
     grid: { color: hex(shape.gridColour), drawTicks: false },
     border: { display: false },
-    ticks: { color: text, font, padding: 8, ...(shape.ranges.left.step ? { stepSize: shape.ranges.left.step } : {}), callback: (v: string | number) => tickText(shape, Number(v)) },
+    ticks: { ...tickBase, ...stepping(shape.ranges.left) },
     title: { display: !!valueTitle, text: valueTitle ?? '', color: text, font },
   };
   const categoryAxis = {
@@ -233,7 +244,7 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
         x: horizontal ? valueAxis : categoryAxis,
         y: horizontal ? categoryAxis : valueAxis,
         ...(spec.series.some((s) => s.axis === 'right')
-          ? { y2: { ...valueAxis, ...range(shape.ranges.right), ticks: { ...valueAxis.ticks, ...(shape.ranges.right.step ? { stepSize: shape.ranges.right.step } : {}) }, position: 'right', grid: { display: false }, title: { display: !!spec.y2Title, text: spec.y2Title ?? '', color: text, font } } }
+          ? { y2: { ...valueAxis, ...range(shape.ranges.right), ticks: { ...tickBase, ...stepping(shape.ranges.right) }, position: 'right', grid: { display: false }, title: { display: !!spec.y2Title, text: spec.y2Title ?? '', color: text, font } } }
           : {}),
       };
 

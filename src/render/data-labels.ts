@@ -50,6 +50,8 @@ function box(ctx: Ctx, text: string, cx: number, cy: number): Rect {
 }
 const size = (ctx: Ctx, text: string): { w: number; h: number } => box(ctx, text, 0, 0);
 const at = (s: { w: number; h: number }, x: number, y: number): Rect => ({ x, y, w: s.w, h: s.h });
+/** `rect` moved sideways just inside `bounds`, if it sticks out (a label over the first or last point or bar). */
+const inside = (rect: Rect, bounds: Rect): Rect => ({ ...rect, x: Math.min(Math.max(rect.x, bounds.x), bounds.x + bounds.w - rect.w) });
 
 export const dataLabels: Plugin = {
   id: 'deckgenDataLabels',
@@ -60,7 +62,7 @@ export const dataLabels: Plugin = {
     ctx.font = o.font;
     const obstacles = chartObstacles(chart);
     const requests = o.display ? valueLabels(chart, o) : [];
-    const placed = placeLabels(requests, obstacles);
+    const placed = placeLabels(requests, obstacles).sort((a, b) => (a.drawOrder ?? 0) - (b.drawOrder ?? 0));
     const ends = o.endLabels ? endLabels(chart, o) : [];
     for (const p of [...placed, ...ends]) drawText(ctx, p, o.halo);
     (chart as ChartWithLabels).deckgenLabels = [...placed, ...ends];
@@ -71,7 +73,7 @@ export const dataLabels: Plugin = {
 function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
   const { ctx, chartArea: a } = chart;
   const bounds = { x: a.left, y: a.top, w: a.right - a.left, h: a.bottom - a.top };
-  const requests: (LabelRequest & { rank: number })[] = [];
+  const requests: (LabelRequest & { rank: number; series?: number })[] = [];
   chart.data.datasets.forEach((dataset, di) => {
     const meta = chart.getDatasetMeta(di);
     if (meta.hidden) return;
@@ -82,30 +84,38 @@ function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
       const text = o.format(value, di);
       const s = size(ctx, text);
       const fill = String(Array.isArray(dataset.backgroundColor) ? dataset.backgroundColor[i] : dataset.backgroundColor);
-      const req = (candidates: Candidate[], own?: Rect): LabelRequest & { rank: number } => ({ text, candidates, bounds, colour: o.outside, insideColour: o.inside(fill), rank: rank(dataset.data as unknown[], i), ...(own ? { own } : {}) });
+      const req = (candidates: Candidate[], own?: Rect): LabelRequest & { rank: number; series: number } => ({ text, candidates, bounds, colour: o.outside, insideColour: o.inside(fill), rank: rank(dataset.data as unknown[], i), series: di, ...(own ? { own } : {}) });
       if (meta.type === 'pie' || meta.type === 'doughnut') return void requests.push({ ...sliceLabel(el, text, s, bounds, o, fill), rank: rank(dataset.data as unknown[], i) });
       const p = el.getProps(['x', 'y', 'base', 'width', 'height', 'horizontal'], true) as unknown as Props;
       if (meta.type === 'line') {
         const r = Number((el.options as { radius?: number }).radius ?? 0) + GAP;
-        const around = [at(s, p.x - s.w / 2, p.y - r - s.h), at(s, p.x - s.w / 2, p.y + r), at(s, p.x + r, p.y - s.h / 2), at(s, p.x - r - s.w, p.y - s.h / 2)];
+        const above = at(s, p.x - s.w / 2, p.y - r - s.h);
+        const below = at(s, p.x - s.w / 2, p.y + r);
+        const around = [above, below, at(s, p.x + r, p.y - s.h / 2), at(s, p.x - r - s.w, p.y - s.h / 2), inside(above, bounds), inside(below, bounds)];
         // Clear of everything if it can be; else haloed, over a bar's body (a line over bars).
-        return void requests.push(req([...around.map((rect) => ({ rect })), ...around.map((rect) => ({ rect, halo: true, overBars: true }))]));
+        return void requests.push(req([...around.map((rect) => ({ rect })), ...around.map((rect) => ({ rect, overBars: true }))]));
       }
       const own = barRect(p);
       const centre = { rect: at(s, own.x + own.w / 2 - s.w / 2, own.y + own.h / 2 - s.h / 2), inside: true };
       if (stacked) return void requests.push(req([centre], own));
       const up = value >= 0;
-      const past = p.horizontal ? at(s, up ? p.x + GAP : p.x - GAP - s.w, p.y - s.h / 2) : at(s, p.x - s.w / 2, up ? p.y - GAP - s.h : p.y + GAP);
-      const inside = p.horizontal ? at(s, up ? p.x - GAP - s.w : p.x + GAP, p.y - s.h / 2) : at(s, p.x - s.w / 2, up ? p.y + GAP : p.y - GAP - s.h);
+      // Above a column, kept inside the plot if it is wider than the column at the plot's edge.
+      const past = p.horizontal ? at(s, up ? p.x + GAP : p.x - GAP - s.w, p.y - s.h / 2) : inside(at(s, p.x - s.w / 2, up ? p.y - GAP - s.h : p.y + GAP), bounds);
+      const inBar = p.horizontal ? at(s, up ? p.x - GAP - s.w : p.x + GAP, p.y - s.h / 2) : at(s, p.x - s.w / 2, up ? p.y + GAP : p.y - GAP - s.h);
       // Above a column, a row or two higher: clear of the neighbouring column's label. (Beside a
       // horizontal bar, a label moved further out would read as the next bar's.)
       const further = p.horizontal ? [] : [1, 2].map((k) => ({ ...past, y: past.y + (up ? -k : k) * (s.h + 2) }));
-      const candidates: Candidate[] = [{ rect: past }, { rect: inside, inside: true }, ...further.map((rect) => ({ rect })), { rect: past, halo: true }, ...further.map((rect) => ({ rect, halo: true }))];
+      const candidates: Candidate[] = [{ rect: past }, { rect: inBar, inside: true }, ...further.map((rect) => ({ rect }))];
       requests.push(req(candidates, own));
     });
   });
-  // Where labels compete, the ones a reader looks for win: each series' last, highest, lowest and first value.
-  return requests.map((r, k) => ({ r, k })).sort((a, b) => a.r.rank - b.r.rank || a.k - b.k).map(({ r }) => r);
+  // Where labels compete, the ones a reader looks for win: each series' last, highest, lowest and
+  // first value; between series, the later one (the latest year of a cluster), which otherwise
+  // lost every label its neighbours had taken first.
+  // Drawn in the order of rank and series, whatever order they were placed in.
+  const drawing = requests.map((r, k) => ({ r, k })).sort((a, b) => a.r.rank - b.r.rank || a.k - b.k);
+  drawing.forEach(({ r }, n) => (r.drawOrder = n));
+  return drawing.sort((a, b) => a.r.rank - b.r.rank || (b.r.series ?? 0) - (a.r.series ?? 0) || a.k - b.k).map(({ r }) => r);
 }
 
 /** 0 for a series' last value, 1 its largest, 2 its smallest, 3 its first, 4 the rest. */

@@ -3,9 +3,8 @@
  * preference; it takes the first that stays inside its bounds and clear of everything already
  * there (bars, lines, markers, other labels), and is dropped when none is. Dropping is the last
  * resort: a label that overprints another is worse than no label, since the axis still reads.
- * Before dropping, a label may take a haloed place: on a patch of the background colour, across a
- * line (a line's own labels also over bars' bodies), but never over a marker, another label, or
- * the end of a bar (its value).
+ * Before dropping, a line's label may go over bars' bodies, on a patch of the background colour
+ * ("haloed"), but never over a marker, another label, a line, or the end of a bar (its value).
  */
 
 export interface Rect {
@@ -22,9 +21,7 @@ export interface Candidate {
   rect: Rect;
   /** Where to draw the text, centred in rect. */
   inside?: boolean;
-  /** Drawn on a patch of the background: may cross lines. */
-  halo?: boolean;
-  /** ...and cover bars' bodies, never their value ends (Obstacles.ends): a line's label over bars. */
+  /** May cover bars' bodies, never their value ends (Obstacles.ends), drawn on a patch of the background: a line's label over bars. */
   overBars?: boolean;
 }
 
@@ -37,6 +34,8 @@ export interface LabelRequest {
   bounds: Rect;
   colour: string;
   insideColour?: string;
+  /** Where the label comes in drawing order, if not the order of placing. */
+  drawOrder?: number;
 }
 
 export interface Obstacles {
@@ -55,6 +54,7 @@ export interface PlacedLabel {
   rect: Rect;
   colour: string;
   halo?: boolean;
+  drawOrder?: number;
 }
 
 const EPS = 0.5;
@@ -101,12 +101,12 @@ function fits(c: Candidate, req: LabelRequest, obstacles: Obstacles, placed: rea
   if (!contains(req.bounds, rect)) return false;
   if (c.inside) {
     if (!req.own || !contains(req.own, rect, 2)) return false;
-  } else if (c.halo && c.overBars) {
+  } else if (c.overBars) {
     if ((obstacles.ends ?? []).some((e) => overlaps(e, rect, 1))) return false;
   } else if (obstacles.bars.some((b) => overlaps(b, rect, 1))) return false; // half a pixel clear, at least
   // Lines are drawn 4 px wide: keep a few pixels from their centre line.
   const wide = { x: rect.x - LINE_CLEARANCE, y: rect.y - LINE_CLEARANCE, w: rect.w + 2 * LINE_CLEARANCE, h: rect.h + 2 * LINE_CLEARANCE };
-  if (!c.halo && obstacles.segments.some((s) => crosses(s, wide))) return false;
+  if (obstacles.segments.some((s) => crosses(s, wide))) return false;
   if (obstacles.rects.some((r) => overlaps(r, rect, 1))) return false;
   return !placed.some((p) => overlaps(p.rect, rect, 2));
 }
@@ -116,7 +116,7 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstac
   const placed: PlacedLabel[] = [];
   for (const req of requests) {
     const chosen = req.candidates.find((c) => fits(c, req, obstacles, placed));
-    if (chosen) placed.push({ text: req.text, rect: chosen.rect, colour: chosen.inside ? (req.insideColour ?? req.colour) : req.colour, ...(chosen.halo ? { halo: true } : {}) });
+    if (chosen) placed.push({ text: req.text, rect: chosen.rect, colour: chosen.inside ? (req.insideColour ?? req.colour) : req.colour, ...(chosen.overBars ? { halo: true } : {}), ...(req.drawOrder !== undefined ? { drawOrder: req.drawOrder } : {}) });
   }
   return placed;
 }

@@ -65,8 +65,7 @@ function collisions(chart: ChartWithLabels): string[] {
         for (let s = 0; s <= steps; s++) {
           const x = a.x + ((b.x - a.x) * s) / steps;
           const y = a.y + ((b.y - a.y) * s) / steps;
-          // A haloed label is drawn over the line, on a patch of the background.
-          labels.forEach((l, i) => !l.halo && [-2, 0, 2].some((d) => strictlyIn(l.rect, x, y + d) || strictlyIn(l.rect, x + d, y)) && found.push(`${name(i)} lies on the ${String(dataset.label)} line`));
+          labels.forEach((l, i) => [-2, 0, 2].some((d) => strictlyIn(l.rect, x, y + d) || strictlyIn(l.rect, x + d, y)) && found.push(`${name(i)} lies on the ${String(dataset.label)} line`));
         }
       });
       for (const p of pts) labels.forEach((l, i) => area(l.rect, { x: p.x - 6, y: p.y - 6, w: 12, h: 12 }) > 0 && found.push(`${name(i)} covers a ${String(dataset.label)} marker`));
@@ -248,6 +247,45 @@ describe('values a reader looks for, where labels crowd', () => {
     const chart = draw(chartShapeOf(regions, { box: { ...wide, w: 10.5 }, fontSize: 18 }));
     expect(collisions(chart)).toEqual([]);
     expect(texts(chart).length).toBe(12);
+  });
+});
+
+describe('value axis ticks', () => {
+  it('step as the plan says on a short right axis: 0, 2 ... 10, not thirds of it or an odd 1', () => {
+    const rates: Chart = {
+      type: 'combo',
+      dataLabels: true,
+      labels: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug'],
+      series: [
+        { name: 'Online', values: [142, 151, 160, 158, 171, 183, 190, 204], type: 'bar' },
+        { name: 'Store', values: [98, 95, 101, 104, 99, 107, 111, 109], type: 'bar' },
+        { name: 'Returns', values: [8.4, 8.1, 7.9, 7.6, 7.7, 7.2, 6.9, 6.8], type: 'line', axis: 'right' },
+        { name: 'Cancellations', values: [3.1, 3.4, 2.9, 2.7, 2.8, 2.5, 2.6, 2.2], type: 'line', axis: 'right' },
+      ],
+      yTitle: 'Orders',
+      y2Title: 'Rate (%)',
+    };
+    const chart = draw(chartShapeOf(rates, { box: { x: 0.6, y: 1.65, w: 12.1, h: 4.85 }, fontSize: 18 }));
+    expect(chart.scales.y2!.ticks.map((t) => t.value)).toEqual([0, 2, 4, 6, 8, 10]);
+  });
+});
+
+describe('crowded clusters', () => {
+  it('give the latest series its last and highest values before the earlier series\' others', () => {
+    const waves: Chart = {
+      type: 'bar',
+      dataLabels: true,
+      labels: ['Customer service', 'Logistics', 'Finance', 'Human resources', 'IT support', 'Marketing', 'Sales', 'Legal', 'Procurement', 'R&D', 'Facilities', 'Quality assurance'],
+      series: [
+        { name: 'Wave 1', values: [72.4, 65.1, 70.8, 68.2, 61.5, 74.9, 77.3, 69.0, 63.4, 80.2, 58.7, 71.6] },
+        { name: 'Wave 2', values: [74.1, 66.9, 71.2, 69.5, 64.8, 73.6, 78.9, 70.4, 65.0, 81.5, 60.2, 72.8] },
+        { name: 'Wave 3', values: [76.8, 69.3, 72.0, 71.1, 67.2, 75.4, 80.1, 71.9, 66.7, 82.9, 62.5, 74.3] },
+      ],
+    };
+    const chart = draw(chartShapeOf(waves, { box: { x: 0.6, y: 1.65, w: 12.1, h: 4.85 }, fontSize: 18 }));
+    expect(collisions(chart)).toEqual([]);
+    // Wave 3's last (74.3) and highest (82.9) values.
+    expect(texts(chart)).toEqual(expect.arrayContaining(['74.3', '82.9']));
   });
 });
 
