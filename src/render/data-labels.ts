@@ -72,7 +72,11 @@ export const dataLabels: Plugin = {
 
 function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
   const { ctx, chartArea: a } = chart;
-  const bounds = { x: a.left, y: a.top, w: a.right - a.left, h: a.bottom - a.top };
+  // Up to the legend (or the canvas's top) as well as the plot: the highest point's label may
+  // stand above the plot's top gridline, where nothing else is drawn.
+  const legend = chart.options.plugins?.legend?.display && chart.legend && chart.legend.top < a.top ? chart.legend.bottom : 0;
+  const top = Math.max(legend, 2);
+  const bounds = { x: a.left, y: Math.min(top, a.top), w: a.right - a.left, h: a.bottom - Math.min(top, a.top) };
   const requests: (LabelRequest & { rank: number; series?: number })[] = [];
   chart.data.datasets.forEach((dataset, di) => {
     const meta = chart.getDatasetMeta(di);

@@ -270,6 +270,17 @@ describe('value axis ticks', () => {
   });
 });
 
+describe('a rising line\'s last value', () => {
+  it('stands above the plot\'s top gridline when that is where its room is, or slides in from the edge', () => {
+    const values = [18420, 19105, 18870, 20340, 21010, 20780, 22150, 21890, 23400, 23120, 24650, 24010, 25890, 26340, 25720, 27110, 27980, 27450, 28900, 29620];
+    const labels = ['Wk 1 (Jan 6-12)', 'Wk 2 (Jan 13-19)', 'Wk 3 (Jan 20-26)', 'Wk 4 (Jan 27-Feb 2)', 'Wk 5 (Feb 3-9)', 'Wk 6 (Feb 10-16)', 'Wk 7 (Feb 17-23)', 'Wk 8 (Feb 24-Mar 2)', 'Wk 9 (Mar 3-9)', 'Wk 10 (Mar 10-16)', 'Wk 11 (Mar 17-23)', 'Wk 12 (Mar 24-30)', 'Wk 13 (Mar 31-Apr 6)', 'Wk 14 (Apr 7-13)', 'Wk 15 (Apr 14-20)', 'Wk 16 (Apr 21-27)', 'Wk 17 (Apr 28-May 4)', 'Wk 18 (May 5-11)', 'Wk 19 (May 12-18)', 'Wk 20 (May 19-25)'];
+    const weeks: Chart = { type: 'line', dataLabels: true, labels, series: [{ name: 'Parcels', values }], yTitle: 'Parcels per week' };
+    const chart = draw(chartShapeOf(weeks, { box: { x: 0.6, y: 1.65, w: 12.1, h: 4.85 }, fontSize: 18 }));
+    expect(collisions(chart)).toEqual([]);
+    expect(texts(chart)).toContain('29,620');
+  });
+});
+
 describe('crowded clusters', () => {
   it('give the latest series its last and highest values before the earlier series\' others', () => {
     const waves: Chart = {
