@@ -69,6 +69,18 @@ export function repairChartXml(xml: string): string {
   return taggedInk(insideInk(lineGrouping(xml.replace(THREE_AXES, '$1$2'))));
 }
 
+/**
+ * A native chart's text in the deck's language and its typefaces: pptxgenjs tags it en-US and
+ * names only a Latin typeface, so Arabic, Hebrew and CJK labels fell back to whatever the viewer
+ * chose (and Arabic drew its dots out of place in LibreOffice).
+ */
+export function chartLanguage(xml: string, { lang, ea, cs }: { lang: string; ea?: string; cs?: string }): string {
+  let out = lang === 'en-US' ? xml : xml.replace(/ lang="en-US"/g, ` lang="${lang}"`);
+  const slots = `${ea ? `<a:ea typeface="${ea}"/>` : ''}${cs ? `<a:cs typeface="${cs}"/>` : ''}`;
+  if (slots) out = out.replace(/(<a:latin\b[^>]*\/>)(?!<a:(?:ea|cs)\b)/g, `$1${slots}`);
+  return out;
+}
+
 type Parts = Map<string, string | Uint8Array>;
 
 /**

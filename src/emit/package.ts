@@ -8,7 +8,7 @@ import { copyTemplate } from './template-parts.js';
 import { LAYOUT_TYPE, layoutRels, layoutXml, masterRels, masterXml, themeXml } from './master.js';
 import { diagnostic, InputError } from '../diagnostics.js';
 import { readDate, readEpoch } from '../load/dates.js';
-import { renumberCharts, repairChartXml } from './chart-xml.js';
+import { chartLanguage, renumberCharts, repairChartXml } from './chart-xml.js';
 import type { EarlyFinish, Parts } from './parts.js';
 import { appProperties, coreProperties, withSections, type DocumentInfo } from './props.js';
 import { finishSlide, rightToLeftXml, withLanguage, type SlideNote, type TextLanguage } from './slide-xml.js';
@@ -148,7 +148,7 @@ function repair(name: string, data: string | Uint8Array, parts: ReadonlySet<stri
     return retarget(data, duplicates).replace(/\.\.\/slideLayouts\/slideLayout\d+\.xml/, `../slideLayouts/slideLayout${layout}.xml`);
   }
   if (name.endsWith('.rels') && duplicates.size) return retarget(data, duplicates);
-  if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return repairChartXml(data);
+  if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return chartLanguage(repairChartXml(data), deck.language);
   return repairOwn(name, data, deck) ?? data;
 }
 

@@ -198,6 +198,17 @@ slides:
     expect(/<c:valAx>.*?<\/c:valAx>/s.exec(hbar)![0]).toMatch(/<c:crosses val="max"\/>/);
   });
 
+  it('tag chart text with the deck\'s language and its East Asian or complex-script typeface', async () => {
+    for (const [lang, slot] of [['he-IL', '<a:cs typeface="Arial"/>'], ['ja-JP', '<a:ea typeface="Yu Gothic"/>']] as const) {
+      const { pptx } = await build(`title: T\nlang: ${lang}\ncharts: native\nslides:\n  - title: C\n    chart: { type: bar, labels: [א, ב], series: [{ name: S, values: [1, 2] }] }\n`);
+      const [xml] = await Promise.all(chartParts(pptx).map((p) => pptx.text(p)));
+      expect(xml, lang).not.toContain('lang="en-US"');
+      expect(xml, lang).toContain(`lang="${lang}"`);
+      const latin = xml!.match(/<a:latin\b[^>]*\/>/g)!.length;
+      expect(xml!.split(slot).length - 1, lang).toBe(latin);
+    }
+  });
+
   it('build the same bytes twice', async () => {
     const a = await build();
     const b = await build();
