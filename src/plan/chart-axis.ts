@@ -163,6 +163,10 @@ export function unitPlacement(chart: Chart): { labelUnit?: string; tickUnit?: st
   if (unit === '%') out.tickUnit = unit;
   if (round) return out;
   const title = own === undefined ? (unit === '%' ? undefined : unit) : unit && unit !== '%' && !mentions(own, unit) ? `${own} (${unit})` : own;
+  // One series has no legend: with no title or unit of its own, the axis carries its name, which
+  // would otherwise show nowhere ("Parcels").
+  const named = chart.series.length === 1 && chart.type !== 'combo' ? chart.series[0]!.name : undefined;
   if (title) out.valueTitle = title;
+  else if (named) out.valueTitle = unit === '%' && !mentions(named, unit) ? `${named} (%)` : named;
   return out;
 }

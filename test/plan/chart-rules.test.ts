@@ -186,7 +186,15 @@ describe('numbers and units', () => {
     expect(unitPlacement(spec({ type: 'bar', unit: '£m', yTitle: 'Operating cost' }))).toEqual({ valueTitle: 'Operating cost (£m)' });
     expect(unitPlacement(spec({ type: 'hbar', unit: 'km', xTitle: 'Distance' }))).toEqual({ valueTitle: 'Distance (km)' });
     expect(unitPlacement(spec({ type: 'doughnut', unit: '£m' }))).toEqual({ labelUnit: '£m' });
-    expect(unitPlacement(spec({ type: 'bar', unit: '%' }))).toEqual({ labelUnit: '%', tickUnit: '%' });
+    expect(unitPlacement(spec({ type: 'bar', unit: '%', series: [{ name: 'A', values: [1] }, { name: 'B', values: [2] }] }))).toEqual({ labelUnit: '%', tickUnit: '%' });
+  });
+
+  it('names a lone series on its value axis, where no legend names it', () => {
+    expect(unitPlacement(spec({ type: 'line', series: [{ name: 'Parcels', values: [1, 2] }] })).valueTitle).toBe('Parcels');
+    expect(unitPlacement(spec({ type: 'bar', unit: '%', series: [{ name: 'Share', values: [1, 2] }] }))).toEqual({ labelUnit: '%', tickUnit: '%', valueTitle: 'Share (%)' });
+    // Its own title or unit wins; two series have a legend.
+    expect(unitPlacement(spec({ type: 'bar', unit: 'trips', series: [{ name: 'Trips', values: [1] }] })).valueTitle).toBe('trips');
+    expect(unitPlacement(spec({ type: 'bar', series: [{ name: 'A', values: [1] }, { name: 'B', values: [2] }] })).valueTitle).toBeUndefined();
   });
 
   it('attaches "%" to a KPI value, as a derived "0%" figure has it', () => {

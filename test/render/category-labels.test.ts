@@ -109,7 +109,7 @@ describe('category labels', () => {
       dataLabels: false,
     };
     const labelsOf = (spec: Chart, w: number): unknown[] => chartConfig(chartShapeOf(spec, { box: { x: 0.6, y: 1.65, w, h: 4.85 }, fontSize: 18 }), 'Carlito').data.labels!;
-    const narrow = labelsOf(fortnights, 6);
+    const narrow = labelsOf(fortnights, 6.4);
     expect(narrow[2]).toEqual(['Jul 29-', 'Aug 11']);
     expect(narrow[4]).toEqual(['Aug 26-', 'Sep 8']);
     // A hyphen between digits is not a break ("1-14" stays whole).
