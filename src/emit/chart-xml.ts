@@ -15,6 +15,7 @@
  * so do labels on a tag of their series' colour (taggedInk: a combo's line labels over bars).
  */
 import { inkOn } from '../theme/contrast.js';
+import { withLanguage, type TextLanguage } from './slide-xml.js';
 
 const AX_ID = String.raw`<c:axId val="\d+"\s*/>`;
 const THREE_AXES = new RegExp(String.raw`(${AX_ID}\s*${AX_ID})\s*${AX_ID}(\s*</c:(?:bar|line|area)Chart>)`, 'g');
@@ -74,11 +75,9 @@ export function repairChartXml(xml: string): string {
  * names only a Latin typeface, so Arabic, Hebrew and CJK labels fell back to whatever the viewer
  * chose (and Arabic drew its dots out of place in LibreOffice).
  */
-export function chartLanguage(xml: string, { lang, ea, cs }: { lang: string; ea?: string; cs?: string }): string {
-  let out = lang === 'en-US' ? xml : xml.replace(/ lang="en-US"/g, ` lang="${lang}"`);
+export function chartLanguage(xml: string, { lang, ea, cs }: TextLanguage): string {
   const slots = `${ea ? `<a:ea typeface="${ea}"/>` : ''}${cs ? `<a:cs typeface="${cs}"/>` : ''}`;
-  if (slots) out = out.replace(/(<a:latin\b[^>]*\/>)(?!<a:(?:ea|cs)\b)/g, `$1${slots}`);
-  return out;
+  return withLanguage(slots ? xml.replace(/(<a:latin\b[^>]*\/>)(?!<a:(?:ea|cs)\b)/g, `$1${slots}`) : xml, { lang });
 }
 
 type Parts = Map<string, string | Uint8Array>;

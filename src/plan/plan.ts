@@ -52,7 +52,8 @@ export interface Plan {
 
 export function planDeck(outline: Outline, images: ImageSizes = new Map(), template?: Template): Plan {
   const given = template ? templateTheme(outline.theme, template.colours, template.fonts, outline.fonts.book) : resolveTheme(outline.theme, outline.fonts.book);
-  const theme = rightToLeft(outline.meta.lang) ? complexScriptWidths(given) : given;
+  const rtl = rightToLeft(outline.meta.lang);
+  const theme = rtl ? complexScriptWidths(given) : given;
   const ctx = new PlanContext(outline, theme, images, template ?? briefingTemplate(theme, outline.meta.lang));
   colourWarnings(ctx, outline.slides);
   fontWarnings(ctx);
@@ -79,21 +80,20 @@ export function planDeck(outline: Outline, images: ImageSizes = new Map(), templ
   const hasSourcesSlide = outline.slides.some((s) => s.layout === 'sources');
   if (outline.sourcesSlide && !hasSourcesSlide && outline.sources.length) slides.push(framed(ctx, undefined, ctx.labels.sources, sourcesBody(ctx, undefined)));
   // Right to left on deckgen's own template, the slides are its mirror image: titles and rules on
-  // the right, the first column, card and agenda number on the right, the slide number on the left.
-  // A user's template keeps its own geometry.
-  // The template's layouts are mirrored with them, so a slide added in PowerPoint matches.
-  // Emit swaps every left and right alignment of a right-to-left deck (emit/slide-xml.ts
-  // rightToLeftXml); on a user's template, which keeps its geometry, text at a box's right edge
-  // stays there: set left here, it comes out right.
+  // the right, the first column, card and agenda number on the right, the slide number on the
+  // left; its layouts are mirrored with them, so a slide added in PowerPoint matches. Emit swaps
+  // every left and right alignment of a right-to-left deck (emit/slide-xml.ts rightToLeftXml). A
+  // user's template keeps its own geometry, so text at a box's right edge must stay there: it is
+  // set left here, and comes out right.
   let made = ctx.template;
-  if (rightToLeft(outline.meta.lang) && made.chrome) {
+  if (rtl && made.chrome) {
     const width = made.size.w;
     for (const s of slides) {
       for (const shape of s.shapes) shape.box = mirrored(shape.box, width);
       if (s.slideNumber) s.slideNumber.box = mirrored(s.slideNumber.box, width);
     }
     made = { ...made, layouts: made.layouts.map((l) => ({ ...l, placeholders: l.placeholders.map((p) => ({ ...p, box: mirrored(p.box, width) })) })) };
-  } else if (rightToLeft(outline.meta.lang)) {
+  } else if (rtl) {
     for (const s of slides) {
       for (const shape of s.shapes) if (shape.kind === 'text' && shape.align === 'right') shape.align = 'left';
       if (s.slideNumber) s.slideNumber.align = 'left';

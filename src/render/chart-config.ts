@@ -201,12 +201,13 @@ export function chartConfig(shape: ChartShape, family: string): ChartConfigurati
       const plotWidth = shape.box.w - valueAxisRoom(shape, 'left') - valueAxisRoom(shape, 'right') - (rightPad + 4) / 96;
       const spacing = plotWidth / spec.labels.length;
       const widthOf = (t: string): number => lineWidth([{ text: t }], style, shape.fontSize);
-      const rooms = labelRooms(spec.labels.map(widthOf), spacing, px / 3 / 96);
+      const widths = spec.labels.map(widthOf);
+      const rooms = labelRooms(widths, spacing, px / 3 / 96);
       // Turned labels take one line each, at 45 degrees where neighbours clear each other by a
       // line and a few pixels, else upright; only if the longest then takes at most 40% of the chart's height.
       const line = (1.2 * px + 4) / 96;
       const angle = spacing * Math.SQRT1_2 >= line ? 45 : 90;
-      const turnable = spacing >= line && Math.max(...spec.labels.map(widthOf)) * Math.sin((angle * Math.PI) / 180) <= shape.box.h * 0.4;
+      const turnable = spacing >= line && Math.max(...widths) * Math.sin((angle * Math.PI) / 180) <= shape.box.h * 0.4;
       if (turnable && spec.labels.some((l, i) => Math.max(0, ...unbreakable(l).map(widthOf)) > rooms[i]!)) {
         labels = spec.labels.map((l) => [l]);
         rotation = angle;

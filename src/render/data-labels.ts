@@ -77,7 +77,7 @@ function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
   const legend = chart.options.plugins?.legend?.display && chart.legend && chart.legend.top < a.top ? chart.legend.bottom : 0;
   const top = Math.max(legend, 2);
   const bounds = { x: a.left, y: Math.min(top, a.top), w: a.right - a.left, h: a.bottom - Math.min(top, a.top) };
-  const requests: (LabelRequest & { rank: number; series?: number })[] = [];
+  const requests: (LabelRequest & { rank: number; series: number })[] = [];
   chart.data.datasets.forEach((dataset, di) => {
     const meta = chart.getDatasetMeta(di);
     if (meta.hidden) return;
@@ -89,7 +89,7 @@ function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
       const s = size(ctx, text);
       const fill = String(Array.isArray(dataset.backgroundColor) ? dataset.backgroundColor[i] : dataset.backgroundColor);
       const req = (candidates: Candidate[], own?: Rect): LabelRequest & { rank: number; series: number } => ({ text, candidates, bounds, colour: o.outside, insideColour: o.inside(fill), rank: rank(dataset.data as unknown[], i), series: di, ...(own ? { own } : {}) });
-      if (meta.type === 'pie' || meta.type === 'doughnut') return void requests.push({ ...sliceLabel(el, text, s, bounds, o, fill), rank: rank(dataset.data as unknown[], i) });
+      if (meta.type === 'pie' || meta.type === 'doughnut') return void requests.push({ ...sliceLabel(el, text, s, bounds, o, fill), rank: rank(dataset.data as unknown[], i), series: di });
       const p = el.getProps(['x', 'y', 'base', 'width', 'height', 'horizontal'], true) as unknown as Props;
       if (meta.type === 'line') {
         const r = Number((el.options as { radius?: number }).radius ?? 0) + GAP;
@@ -119,7 +119,7 @@ function valueLabels(chart: Chart, o: DataLabelOptions): LabelRequest[] {
   // Drawn in the order of rank and series, whatever order they were placed in.
   const drawing = requests.map((r, k) => ({ r, k })).sort((a, b) => a.r.rank - b.r.rank || a.k - b.k);
   drawing.forEach(({ r }, n) => (r.drawOrder = n));
-  return drawing.sort((a, b) => a.r.rank - b.r.rank || (b.r.series ?? 0) - (a.r.series ?? 0) || a.k - b.k).map(({ r }) => r);
+  return drawing.sort((a, b) => a.r.rank - b.r.rank || b.r.series - a.r.series || a.k - b.k).map(({ r }) => r);
 }
 
 /** 0 for a series' last value, 1 its largest, 2 its smallest, 3 its first, 4 the rest. */

@@ -49,11 +49,12 @@ const UNKNOWN = 1000;
  * without making an Arabic title twice its length.
  */
 function unmeasured(cp: number): number {
-  const inAny = (ranges: readonly (readonly [number, number])[]): boolean => ranges.some(([a, b]) => cp >= a && cp <= b);
-  if (inAny(RTL_MARKS)) return 0;
-  if (inAny(RTL_LETTERS)) return 650;
-  return UNKNOWN;
+  // Outside the Hebrew, Arabic and presentation-form blocks (CJK among them), but for the direction marks: a full em.
+  if (cp < 0x0590 || cp > 0xfeff || (cp > 0x08ff && cp < 0xfb1d)) return cp === 0x200e || cp === 0x200f ? 0 : UNKNOWN;
+  if (within(cp, RTL_MARKS)) return 0;
+  return within(cp, RTL_LETTERS) ? 650 : UNKNOWN;
 }
+const within = (cp: number, ranges: readonly (readonly [number, number])[]): boolean => ranges.some(([a, b]) => cp >= a && cp <= b);
 const RTL_MARKS = [[0x0591, 0x05c7], [0x0610, 0x061a], [0x064b, 0x065f], [0x0670, 0x0670], [0x06d6, 0x06ed], [0x08d3, 0x08ff], [0xfe20, 0xfe2f], [0x200e, 0x200f], [0x061c, 0x061c]] as const;
 const RTL_LETTERS = [[0x0590, 0x05ff], [0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb1d, 0xfdff], [0xfe70, 0xfeff]] as const;
 
